@@ -243,7 +243,8 @@ export function convert(kit: Kit, p: ParamType, v: unknown): unknown {
     case 'object-as-string':
       return String(v);
     case 'number-or-string':
-      return String(v);
+      // Milliseconds are an int64 in card JSON: fractional numbers are truncated.
+      return typeof v === 'number' ? String(Math.trunc(v)) : String(v);
     case 'enum':
       return kit.enums.identify(v);
     case 'class':

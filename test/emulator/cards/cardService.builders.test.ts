@@ -454,6 +454,10 @@ describe('inputs', () => {
         onChangeAction: { function: 'onAt' },
       },
     });
+    expect(
+      (widgetJson(cs, cs.newDatePicker().setFieldName('d').setValueInMsSinceEpoch(1000.9)) as Dyn).dateTimePicker
+        .valueMsEpoch,
+    ).toBe('1000');
     expect(widgetJson(cs, cs.newTimePicker().setFieldName('t').setTitle('Time').setHours(9).setMinutes(30))).toEqual({
       dateTimePicker: { name: 't', label: 'Time', type: 'TIME_ONLY', valueMsEpoch: String((9 * 60 + 30) * 60000) },
     });
