@@ -65,7 +65,7 @@ describe('CardService in a vm context', () => {
     expect(v.actionFunctions).toEqual(['onOpenSpace', 'onRefresh']);
   });
 
-  test('an action response built in the script validates (section-less card is refused)', () => {
+  test('a build error inside a callback reaches the script as its own Error', () => {
     const context = scriptContext();
     vm.runInContext(BUNDLE_LIKE, context);
     // buildHomeCard([]) makes a section without widgets, which build() refuses.

@@ -6,6 +6,7 @@
  */
 import { CARD_CSS, renderCardDocument, renderCardHtml, supportedWidgetKinds } from '../../../emulator/cards/html';
 import type { JsonObject } from '../../../emulator/cards/json';
+import { loadDiscoverySchemas, validateCard } from '../../../emulator/cards/validate';
 import { action, json, newCardService, type Dyn } from './helpers';
 
 let cs: Dyn;
@@ -124,6 +125,35 @@ describe('each widget kind renders', () => {
       'textInput',
       'textParagraph',
     ]);
+  });
+
+  test('every widget kind of the discovery schema except the Chat-only carousel is supported', () => {
+    const kinds = Object.keys(loadDiscoverySchemas().GoogleAppsCardV1Widget.properties ?? {}).filter(
+      (k) => k !== 'horizontalAlignment' && k !== 'carousel',
+    );
+    expect([...supportedWidgetKinds].sort()).toEqual(kinds.sort());
+  });
+
+  test('a validated card using every supported kind renders without error, honouring alignment', () => {
+    const widgets: JsonObject[] = [
+      { textParagraph: { text: 'p' }, horizontalAlignment: 'CENTER' },
+      { decoratedText: { text: 'd' } },
+      { buttonList: { buttons: [{ text: 'b', onClick: { action: { function: 'f' } } }] } },
+      { textInput: { name: 'n', label: 'N' } },
+      { selectionInput: { name: 's', items: [] } },
+      { dateTimePicker: { name: 't' } },
+      { image: { imageUrl: 'https://e.com/i.png' } },
+      { divider: {} },
+      { grid: { items: [] } },
+      { columns: { columnItems: [{ widgets: [{ textParagraph: { text: 'c' } }] }] } },
+      { chipList: { chips: [] } },
+    ];
+    const card = { sections: [{ widgets }] };
+    const v = validateCard(card);
+    expect(v.errors).toEqual([]);
+    expect(v.widgetKinds).toEqual([...supportedWidgetKinds].sort());
+    const html = renderCardHtml(card);
+    expect(html).toContain('style="justify-content: center; text-align: center">p</div>');
   });
 
   test('textParagraph (with maxLines clamp)', () => {
