@@ -1,0 +1,234 @@
+/**
+ * Runs a job across executions. Each slice takes the user lock, arms a watchdog continuation (so an execution the
+ * platform kills still gets resumed), runs the engine until the job is done or the time budget nears its end,
+ * writes row results back in batches, then either finishes the job (Log row, summary, triggers removed) or saves a
+ * checkpoint and schedules a one-shot continuation about a minute later. Continuations are one-shot triggers in
+ * every context, because add-ons may not create recurring triggers under an hour. Job kinds plug in through
+ * JobKindHandler; the runner knows nothing about spaces, members or messages.
+ */
+import type { ChatGateway } from '../../ports/chat';
+import type { Cache, Clock, Identity, Notifier, Scheduler, StateStore, UserLock } from '../../ports/runtime';
+import type { Workbook } from '../../ports/workbook';
+import { DEFAULT_ENGINE_OPTIONS, JobEngine, type EngineStats, type Pacer, type Task } from './engine';
+import { JobStore, type JobState } from './jobStore';
+
+/** Everything a job needs from the platform, built by main.ts from Apps Script adapters (or by tests in memory). */
+export interface JobDeps {
+  chat: ChatGateway;
+  workbook: Workbook;
+  state: StateStore;
+  cache: Cache;
+  lock: UserLock;
+  scheduler: Scheduler;
+  clock: Clock;
+  identity: Identity;
+  notifier?: Notifier;
+  random: () => number;
+  /** Builds a fresh pacer (quota reservations are per execution: quota windows are short). */
+  newPacer(): Pacer;
+}
+
+/** One execution's worth of a job kind: the tasks to run and where their results go. */
+export interface JobSlice {
+  tasks: Iterator<Task>;
+  /** Writes finished rows (and, when `final`, marks `unfinished` rows In progress). */
+  flush(unfinished: readonly string[], final: boolean): void;
+}
+
+export interface JobKindHandler {
+  readonly kind: string;
+  /** Human name for the Log tab and messages, e.g. "Apply spaces". */
+  readonly title: string;
+  openSlice(job: JobState, deps: JobDeps): JobSlice;
+  /** Sentence shown when the job ends, e.g. "12 created, 1 failed". */
+  summarize(job: JobState): string;
+}
+
+/** Time limits by where the slice runs. */
+export interface SliceBudget {
+  /** Milliseconds from the slice's start after which no new row is started. */
+  admitMs: number;
+  /** Milliseconds after which nothing more is sent. */
+  stopMs: number;
+}
+
+/** Apps Script stops an execution after 6 minutes; leave room for writing results and scheduling. */
+export const TRIGGER_BUDGET: SliceBudget = { admitMs: 4 * 60_000, stopMs: 4.75 * 60_000 };
+/** Delay before a continuation; the platform may start it later (the gap is reported). */
+export const CONTINUATION_DELAY_MS = 60_000;
+/** A watchdog continuation fires only if the execution died without scheduling its own. */
+export const WATCHDOG_DELAY_MS = 7 * 60_000;
+/** Rows' results are written at least this often, so a killed execution loses little. */
+export const FLUSH_EVERY_MS = 45_000;
+export const CONTINUE_HANDLER = 'continueJobs';
+export const LOG_TAB = 'Log';
+
+export type SliceResult =
+  | { state: 'busy'; message: string }
+  | { state: 'finished'; job: JobState; summary: string }
+  | { state: 'continuing'; job: JobState };
+
+export class JobRunner {
+  private readonly jobs: JobStore;
+
+  constructor(
+    private readonly deps: JobDeps,
+    private readonly handlers: readonly JobKindHandler[],
+  ) {
+    this.jobs = new JobStore(deps.state);
+  }
+
+  /** The job in progress for this spreadsheet, if any. */
+  current(): JobState | undefined {
+    return this.jobs.load(this.deps.workbook.id());
+  }
+
+  last(): JobState | undefined {
+    return this.jobs.loadLast(this.deps.workbook.id());
+  }
+
+  /** Starts a job (replacing none: a running job must finish or be cancelled first) and runs its first slice. */
+  start(kind: string, tab: string, rowIds: string[] | undefined, budget: SliceBudget, extra?: Record<string, unknown>): SliceResult {
+    const running = this.current();
+    if (running && !running.finishedAt) {
+      return { state: 'busy', message: `A "${this.handler(running.kind).title}" run started at ${new Date(running.startedAt).toISOString()} is still in progress. It continues by itself; cancel it from the sidebar or wait for it to finish.` };
+    }
+    const now = this.deps.clock.now();
+    const job: JobState = {
+      id: `${kind}-${now.toString(36)}`,
+      kind,
+      spreadsheetId: this.deps.workbook.id(),
+      tab,
+      rowIds,
+      startedAt: now,
+      counts: {},
+      apiCalls: 0,
+      quotaWaitMs: 0,
+      retries: 0,
+      rateLimited: 0,
+      executions: 0,
+      activeMs: 0,
+      maxGapMs: 0,
+      triggerIds: [],
+      errors: [],
+      extra,
+    };
+    this.jobs.save(job);
+    return this.runSlice(job, budget);
+  }
+
+  /** Runs the next slice of this spreadsheet's job (a continuation trigger, or "Continue" in the sidebar). */
+  resume(budget: SliceBudget): SliceResult | undefined {
+    const job = this.current();
+    if (!job || job.finishedAt) return undefined;
+    return this.runSlice(job, budget);
+  }
+
+  cancel(): JobState | undefined {
+    const job = this.current();
+    if (!job) return undefined;
+    job.cancelled = true;
+    this.jobs.save(job);
+    return job;
+  }
+
+  private handler(kind: string): JobKindHandler {
+    const h = this.handlers.find((x) => x.kind === kind);
+    if (!h) throw new Error(`Unknown job kind ${kind}`);
+    return h;
+  }
+
+  private runSlice(job: JobState, budget: SliceBudget): SliceResult {
+    const { clock, lock, scheduler, workbook } = this.deps;
+    if (!lock.tryAcquire(10_000)) {
+      return { state: 'busy', message: 'Another run of yours is working on this spreadsheet right now; this one will pick up after it.' };
+    }
+    try {
+      const started = clock.now();
+      if (job.nextAt !== undefined) job.maxGapMs = Math.max(job.maxGapMs, started - job.nextAt);
+      job.executions++;
+      // Arm the watchdog first: if the platform kills this execution, the job still resumes.
+      this.replaceTriggers(job, [scheduler.scheduleOnce(CONTINUE_HANDLER, WATCHDOG_DELAY_MS)]);
+      this.jobs.save(job);
+
+      const handler = this.handler(job.kind);
+      const slice = handler.openSlice(job, this.deps);
+      let lastFlush = clock.now();
+      const engine = new JobEngine(this.deps.chat, this.deps.newPacer(), clock, {
+        ...DEFAULT_ENGINE_OPTIONS,
+        admitUntil: started + budget.admitMs,
+        stopAt: started + budget.stopMs,
+        random: this.deps.random,
+        // Between batches: write finished rows now and then, and notice a cancel made from the sidebar.
+        shouldStop: () => {
+          if (clock.now() - lastFlush < FLUSH_EVERY_MS) return false;
+          slice.flush([], false);
+          workbook.flush();
+          lastFlush = clock.now();
+          return !!this.jobs.load(job.spreadsheetId)?.cancelled;
+        },
+      });
+      const run = engine.run(slice.tasks);
+      slice.flush(run.unfinished, true);
+      workbook.flush();
+      this.absorb(job, run.stats, clock.now() - started);
+      const cancelled = job.cancelled || !!this.jobs.load(job.spreadsheetId)?.cancelled;
+      if (run.complete || cancelled) return this.finish(job, handler, !!cancelled);
+      job.nextAt = clock.now() + CONTINUATION_DELAY_MS;
+      this.replaceTriggers(job, [scheduler.scheduleOnce(CONTINUE_HANDLER, CONTINUATION_DELAY_MS)]);
+      this.jobs.save(job);
+      return { state: 'continuing', job };
+    } finally {
+      lock.release();
+    }
+  }
+
+  private absorb(job: JobState, stats: EngineStats, elapsedMs: number): void {
+    job.apiCalls += Object.values(stats.apiCalls).reduce((a, b) => a + (b ?? 0), 0);
+    job.quotaWaitMs += stats.waitMs;
+    job.retries += stats.retries;
+    job.rateLimited += stats.rateLimited;
+    job.activeMs += elapsedMs;
+  }
+
+  private replaceTriggers(job: JobState, ids: string[]): void {
+    for (const id of job.triggerIds) this.deps.scheduler.delete(id);
+    job.triggerIds = ids;
+  }
+
+  private finish(job: JobState, handler: JobKindHandler, cancelled: boolean): SliceResult {
+    this.replaceTriggers(job, []);
+    job.finishedAt = this.deps.clock.now();
+    const summary = (cancelled ? 'Cancelled. ' : '') + handler.summarize(job);
+    this.appendLog(job, handler, summary);
+    this.jobs.delete(job.spreadsheetId);
+    this.jobs.saveLast(job);
+    return { state: 'finished', job, summary };
+  }
+
+  private appendLog(job: JobState, handler: JobKindHandler, summary: string): void {
+    const c = job.counts;
+    const n = (k: string) => c[k] ?? 0;
+    const rows = Object.values(c).reduce((a, b) => a + b, 0);
+    this.deps.workbook.appendRows(LOG_TAB, [
+      [
+        job.id,
+        handler.title,
+        this.deps.identity.email(),
+        new Date(job.startedAt),
+        new Date(job.finishedAt ?? this.deps.clock.now()),
+        rows,
+        n('Created'),
+        n('Updated'),
+        n('Up to date'),
+        n('Linked existing'),
+        n('Failed'),
+        n('Skipped'),
+        job.apiCalls,
+        `${Math.round(job.quotaWaitMs / 1000)} s`,
+        job.executions,
+        job.errors.length ? job.errors.map((e) => `Row ${e.row}: ${e.message}`).join('\n').slice(0, 4000) : summary,
+      ],
+    ]);
+  }
+}

@@ -1,0 +1,537 @@
+/**
+ * One Spaces row as a task of the job engine: resolve its groups, look at the space it names (or create it with
+ * spaces.setup), add the members setup could not carry, patch what differs, give managers and owners their roles,
+ * verify who joined, was invited or was skipped, and post the welcome message once. In a dry run it stops after
+ * planning and reports the plan. Every write is idempotent on retry and on re-run: setup and the welcome message
+ * carry keys derived from the Row ID, an existing membership counts as done, and a re-run plans from Chat's state.
+ */
+import type { ChatFailure, ChatRequest, ChatResult } from '../../ports/chat';
+import type { DesiredSpace, MemberRole, SpaceType } from '../../domain/model';
+import {
+  describePlan,
+  planCreate,
+  planUpdate,
+  planWrites,
+  type ObservedMembership,
+  type ObservedSpace,
+  type SpacePlan,
+} from '../../domain/spacePlan';
+import type { Operation, Task } from '../jobs/engine';
+
+/** Final state of a row, as written to the Status column. */
+export type SpaceRowStatus = 'Planned' | 'Created' | 'Updated' | 'Up to date' | 'Linked existing' | 'Failed';
+
+export interface SpaceRowOutcome {
+  status: SpaceRowStatus;
+  details: string;
+  spaceName?: string;
+  spaceUri?: string;
+  /** Writes the row made (or would make, in a dry run). */
+  writes: number;
+  /** In a dry run: the API calls the plan needs, by method id. */
+  plannedCalls?: Record<string, number>;
+}
+
+/** What the tasks of one run share: identity, caches and the domain functions they call. */
+export interface SpaceTaskContext {
+  runner: string;
+  orgDomains: readonly string[];
+  dryRun: boolean;
+  /** requestId for spaces.setup, stable for a row. */
+  setupRequestId(rowId: string): string;
+  /** Client-assigned message id of the row's welcome message. */
+  welcomeMessageId(rowId: string): string;
+  /** The welcome text with its placeholders filled. */
+  welcomeText(space: DesiredSpace): string;
+  /** The Details sentence for a failed call, e.g. "Chat app not configured in the Cloud project ...". */
+  explain(failure: ChatFailure, action: string): string;
+  /** True when the failure is Google's ALREADY_EXISTS (409). */
+  isAlreadyExists(failure: ChatFailure): boolean;
+  /** Known `groups/{id}` by group email (filled as lookups succeed). */
+  groupNames: Map<string, string>;
+  /** Known `users/{id}` by email (filled as Chat answers). */
+  userIds: Map<string, string>;
+  /** Spaces the runner belongs to by lower-cased display name, once listed (for linking a taken name). */
+  userSpacesByName?: Map<string, string[]>;
+  record(row: DesiredSpace, outcome: SpaceRowOutcome): void;
+}
+
+interface Membership {
+  name?: string;
+  state?: string;
+  role?: string;
+  member?: { name?: string; type?: string };
+  groupMember?: { name?: string };
+}
+
+const JOINED = 'JOINED';
+
+export class SpaceTask implements Task {
+  readonly key: string;
+  private spaceName?: string;
+  private spaceUri?: string;
+  private observed?: ObservedSpace;
+  private created = false;
+  private linked = false;
+  private writes = 0;
+  private failed?: string;
+  private plan?: SpacePlan;
+  /** Membership state per person email (verification). */
+  private readonly people = new Map<string, ObservedMembership>();
+  private readonly groupsPresent = new Set<string>();
+  private readonly skipped = new Map<string, string>();
+  private readonly problems: string[] = [];
+  private roleChangesDone = 0;
+  private welcomePosted = false;
+  private changed: string[] = [];
+
+  /**
+   * @param welcomePending true when the row never completed an apply, so the welcome message may still be owed.
+   */
+  constructor(
+    private readonly row: DesiredSpace,
+    private readonly ctx: SpaceTaskContext,
+    private readonly welcomePending: boolean,
+  ) {
+    this.key = row.rowId;
+  }
+
+  start(): Operation[] {
+    const unresolved = this.row.groups.filter((g) => !this.ctx.groupNames.has(g));
+    if (!unresolved.length) return this.afterGroups();
+    let waiting = unresolved.length;
+    return unresolved.map((email) =>
+      this.op({ method: 'cloudidentity.groups.lookup', query: { 'groupKey.id': email } }, undefined, (r) => {
+        if (r.ok) {
+          const name = (r.value as { name?: string }).name;
+          if (name) this.ctx.groupNames.set(email, name);
+        } else {
+          this.problems.push(
+            r.failure.httpStatus === 404 || r.failure.httpStatus === 403
+              ? `Group ${email} was not found (or you cannot see it): check the address in the Groups column.`
+              : this.ctx.explain(r.failure, `look up group ${email}`),
+          );
+        }
+        return --waiting === 0 ? this.afterGroups() : [];
+      }),
+    );
+  }
+
+  finish(): void {
+    this.ctx.record(this.row, this.outcome());
+  }
+
+  // ---- phases -------------------------------------------------------------------------------------------------
+
+  private afterGroups(): Operation[] {
+    const missingGroup = this.row.groups.find((g) => !this.ctx.groupNames.has(g));
+    if (missingGroup) return this.fail(this.problems.join(' '));
+    if (this.row.spaceId) return this.observe(this.row.spaceId);
+    return this.create();
+  }
+
+  /** Reads the space and its memberships, then plans the update. */
+  private observe(name: string): Operation[] {
+    return [
+      this.op({ method: 'chat.spaces.get', resource: name }, name, (r) => {
+        if (!r.ok) {
+          return this.fail(
+            r.failure.httpStatus === 404
+              ? `Space ID ${name} was not found, or you are not a member of it. Clear the Space ID cell to create a new space, or fix the ID.`
+              : this.ctx.explain(r.failure, 'read the space'),
+          );
+        }
+        this.observed = toObservedSpace(r.value);
+        this.spaceName = this.observed.name;
+        this.spaceUri = this.observed.uri;
+        return this.listMembers(undefined, () => this.planAndRun());
+      }),
+    ];
+  }
+
+  private listMembers(pageToken: string | undefined, then: () => Operation[]): Operation[] {
+    const space = this.spaceName as string;
+    const query = { pageSize: 1000, showInvited: true, showGroups: true, pageToken };
+    return [
+      this.op({ method: 'chat.spaces.members.list', resource: space, query }, space, (r) => {
+        if (!r.ok) return this.fail(this.ctx.explain(r.failure, 'list the members'));
+        const page = r.value as { memberships?: Membership[]; nextPageToken?: string };
+        this.absorbMemberships(page.memberships ?? []);
+        return page.nextPageToken ? this.listMembers(page.nextPageToken, then) : this.resolvePeople(then);
+      }),
+    ];
+  }
+
+  /** Memberships seen in a list, matched to the row's people through known user ids. */
+  private readonly listedById = new Map<string, ObservedMembership>();
+
+  private absorbMemberships(list: Membership[]): void {
+    for (const m of list) {
+      const state = m.state === 'INVITED' ? 'INVITED' : m.state === JOINED ? 'JOINED' : undefined;
+      if (!state || !m.name) continue;
+      if (m.groupMember?.name) this.groupsPresent.add(m.groupMember.name);
+      else if (m.member?.name) this.listedById.set(m.member.name, { name: m.name, role: toRole(m.role), state });
+    }
+  }
+
+  /** People whose user id is unknown are looked up one by one (`spaces/S/members/{email}`; 404 = not a member). */
+  private resolvePeople(then: () => Operation[]): Operation[] {
+    const space = this.spaceName as string;
+    const unknown: string[] = [];
+    for (const email of this.targetPeople()) {
+      const id = this.ctx.userIds.get(email);
+      if (id === undefined) unknown.push(email);
+      else {
+        const m = this.listedById.get(id);
+        if (m) this.people.set(email, m);
+        else this.people.delete(email);
+      }
+    }
+    if (!unknown.length) return then();
+    let waiting = unknown.length;
+    return unknown.map((email) =>
+      this.op({ method: 'chat.spaces.members.get', resource: `${space}/members/${email}` }, space, (r) => {
+        if (r.ok) this.notePerson(email, r.value as Membership);
+        else if (r.failure.httpStatus !== 404) this.problems.push(this.ctx.explain(r.failure, `check ${email}`));
+        return --waiting === 0 ? then() : [];
+      }),
+    );
+  }
+
+  private targetPeople(): string[] {
+    return this.row.people.filter((p) => p !== this.ctx.runner);
+  }
+
+  private notePerson(email: string, m: Membership): void {
+    if (m.member?.name) this.ctx.userIds.set(email, m.member.name);
+    const state = m.state === 'INVITED' ? 'INVITED' : m.state === JOINED ? 'JOINED' : undefined;
+    if (m.name && state) this.people.set(email, { name: m.name, role: toRole(m.role), state });
+  }
+
+  private planAndRun(): Operation[] {
+    const observed = this.observed as ObservedSpace;
+    this.plan = planUpdate(
+      this.row,
+      observed,
+      { people: this.people, groups: this.groupsPresent },
+      this.ctx.groupNames,
+      this.ctx.orgDomains,
+      this.ctx.runner,
+      this.welcomePending && !this.linked,
+    );
+    if (this.ctx.dryRun) return [];
+    return this.execute(this.plan);
+  }
+
+  private create(): Operation[] {
+    const plan = planCreate(this.row, this.ctx.groupNames, this.ctx.orgDomains, this.ctx.runner);
+    this.plan = plan;
+    if (this.ctx.dryRun) return this.predictCollision();
+    const request: ChatRequest = {
+      method: 'chat.spaces.setup',
+      body: {
+        space: plan.create?.space,
+        requestId: this.ctx.setupRequestId(this.row.rowId),
+        memberships: plan.create?.setupMembers.map((m) =>
+          m.startsWith('groups/') ? { groupMember: { name: m } } : { member: { name: m, type: 'HUMAN' } },
+        ),
+      },
+    };
+    return [
+      this.op(request, undefined, (r) => {
+        if (r.ok) {
+          this.writes++;
+          this.created = true;
+          const space = r.value as { name?: string; spaceUri?: string };
+          this.spaceName = space.name;
+          this.spaceUri = space.spaceUri;
+          this.observed = toObservedSpace(r.value);
+          return this.execute(plan, true);
+        }
+        if (this.ctx.isAlreadyExists(r.failure) && this.row.type === 'SPACE') return this.link();
+        return this.fail(this.ctx.explain(r.failure, 'create the space'));
+      }),
+    ];
+  }
+
+  /** Dry run of a create: a name already used by one of the runner's spaces will be linked, not created. */
+  private predictCollision(): Operation[] {
+    if (this.row.type !== 'SPACE') return [];
+    return this.withUserSpaces(() => {
+      const found = this.ctx.userSpacesByName?.get((this.row.displayName ?? '').toLowerCase());
+      if (found?.length) this.linkedPreview = found[0];
+      return [];
+    });
+  }
+
+  private linkedPreview?: string;
+
+  /** The name is taken: link the row to the runner's space of that name, if there is exactly one. */
+  private link(): Operation[] {
+    return this.withUserSpaces(() => {
+      const found = this.ctx.userSpacesByName?.get((this.row.displayName ?? '').toLowerCase()) ?? [];
+      if (found.length === 0) {
+        return this.fail(
+          `The name "${this.row.displayName}" is already used by a space in your organization that you are not a member of. Choose another Space name, or ask a member of that space to add you and run again to link it.`,
+        );
+      }
+      if (found.length > 1) {
+        return this.fail(
+          `You belong to ${found.length} spaces named "${this.row.displayName}" (${found.join(', ')}). Put the one this row manages in the Space ID column.`,
+        );
+      }
+      this.linked = true;
+      return this.observe(found[0]);
+    });
+  }
+
+  /** Lists the runner's named spaces once per run (all pages) and continues. */
+  private withUserSpaces(then: () => Operation[], pageToken?: string, acc = new Map<string, string[]>()): Operation[] {
+    if (this.ctx.userSpacesByName) return then();
+    const query = { pageSize: 1000, filter: 'space_type = "SPACE"', pageToken };
+    return [
+      this.op({ method: 'chat.spaces.list', query }, undefined, (r) => {
+        if (!r.ok) return this.fail(this.ctx.explain(r.failure, 'list your spaces'));
+        const page = r.value as { spaces?: { name?: string; displayName?: string }[]; nextPageToken?: string };
+        for (const s of page.spaces ?? []) {
+          if (!s.name || !s.displayName) continue;
+          const key = s.displayName.toLowerCase();
+          acc.set(key, [...(acc.get(key) ?? []), s.name]);
+        }
+        if (page.nextPageToken) return this.withUserSpaces(then, page.nextPageToken, acc);
+        this.ctx.userSpacesByName ??= acc;
+        return then();
+      }),
+    ];
+  }
+
+  /** Adds members and patches fields in parallel, then verifies, then sets roles and posts the welcome message. */
+  private execute(plan: SpacePlan, afterSetup = false): Operation[] {
+    const space = this.spaceName as string;
+    const ops: Operation[] = [];
+    let waiting = 0;
+    const next = () => (--waiting === 0 ? this.verify(plan, afterSetup) : []);
+    for (const patch of plan.patches) {
+      waiting++;
+      ops.push(
+        this.op(
+          { method: 'chat.spaces.patch', resource: space, query: { updateMask: patch.updateMask }, body: patch.space },
+          space,
+          (r) => {
+            if (r.ok) {
+              this.writes++;
+              this.changed.push(patch.describes);
+            } else this.problems.push(this.ctx.explain(r.failure, patch.describes));
+            return next();
+          },
+        ),
+      );
+    }
+    for (const email of plan.addPeople) {
+      waiting++;
+      ops.push(this.addMember(email, { member: { name: `users/${email}`, type: 'HUMAN' } }, next));
+    }
+    for (const group of plan.addGroups) {
+      waiting++;
+      ops.push(this.addMember(group, { groupMember: { name: group } }, next));
+    }
+    return ops.length ? ops : this.verify(plan, afterSetup);
+  }
+
+  private addMember(who: string, body: Membership, next: () => Operation[]): Operation {
+    const space = this.spaceName as string;
+    return this.op({ method: 'chat.spaces.members.create', resource: space, body }, space, (r) => {
+      if (r.ok) {
+        this.writes++;
+        const m = r.value as Membership;
+        if (who.startsWith('groups/')) this.groupsPresent.add(who);
+        else this.notePerson(who, m);
+        this.skipped.delete(who);
+      } else if (this.ctx.isAlreadyExists(r.failure)) {
+        // Already a member (e.g. a retried request whose first answer was lost): done.
+        if (who.startsWith('groups/')) this.groupsPresent.add(who);
+        else return [this.recheck(who, next)];
+      } else {
+        this.skipped.set(who, this.ctx.explain(r.failure, `add ${who}`));
+      }
+      return next();
+    });
+  }
+
+  private recheck(email: string, next: () => Operation[]): Operation {
+    const space = this.spaceName as string;
+    return this.op({ method: 'chat.spaces.members.get', resource: `${space}/members/${email}` }, space, (r) => {
+      if (r.ok) this.notePerson(email, r.value as Membership);
+      return next();
+    });
+  }
+
+  /** After setup, checks every person setup should have added; those it skipped get one members.create each. */
+  private verify(plan: SpacePlan, afterSetup: boolean): Operation[] {
+    if (!afterSetup) return this.finishRolesAndWelcome(plan);
+    return this.listMembers(undefined, () => {
+      const setupPeople = (plan.create?.setupMembers ?? []).filter((m) => m.startsWith('users/')).map((m) => m.slice(6));
+      const missing = setupPeople.filter((p) => !this.people.has(p));
+      if (!missing.length) return this.finishRolesAndWelcome(plan);
+      let waiting = missing.length;
+      const next = () => (--waiting === 0 ? this.finishRolesAndWelcome(plan) : []);
+      return missing.map((email) => this.addMember(email, { member: { name: `users/${email}`, type: 'HUMAN' } }, next));
+    });
+  }
+
+  private finishRolesAndWelcome(plan: SpacePlan): Operation[] {
+    const space = this.spaceName as string;
+    const ops: Operation[] = [];
+    for (const change of plan.roleChanges) {
+      const membership = this.people.get(change.email);
+      if (!membership) continue; // not a member (skipped): reported with the skipped people
+      if (membership.role === change.role) continue;
+      ops.push(
+        this.op(
+          { method: 'chat.spaces.members.patch', resource: membership.name, query: { updateMask: 'role' }, body: { role: change.role } },
+          space,
+          (r) => {
+            if (r.ok) {
+              this.writes++;
+              this.roleChangesDone++;
+              this.people.set(change.email, { ...membership, role: change.role });
+            } else this.problems.push(this.ctx.explain(r.failure, `make ${change.email} ${roleWord(change.role)}`));
+          },
+        ),
+      );
+    }
+    if (plan.welcome) ops.push(...this.ensureWelcome(space));
+    return ops;
+  }
+
+  /** Posts the welcome message unless the message with the row's client id is already there. */
+  private ensureWelcome(space: string): Operation[] {
+    const messageId = this.ctx.welcomeMessageId(this.row.rowId);
+    const post = (): Operation =>
+      this.op(
+        {
+          method: 'chat.spaces.messages.create',
+          resource: space,
+          query: { messageId, requestId: messageId },
+          body: { text: this.ctx.welcomeText(this.row) },
+        },
+        space,
+        (r) => {
+          if (r.ok) {
+            this.writes++;
+            this.welcomePosted = true;
+          } else if (this.ctx.isAlreadyExists(r.failure)) this.welcomePosted = true;
+          else this.problems.push(this.ctx.explain(r.failure, 'post the welcome message'));
+        },
+      );
+    if (this.created) return [post()];
+    return [
+      this.op({ method: 'chat.spaces.messages.get', resource: `${space}/messages/${messageId}` }, space, (r) => {
+        if (r.ok) return [];
+        if (r.failure.httpStatus === 404) return [post()];
+        this.problems.push(this.ctx.explain(r.failure, 'check the welcome message'));
+        return [];
+      }),
+    ];
+  }
+
+  // ---- outcome --------------------------------------------------------------------------------------------------
+
+  private fail(message: string): Operation[] {
+    this.failed ??= message;
+    return [];
+  }
+
+  private outcome(): SpaceRowOutcome {
+    const base = { spaceName: this.spaceName ?? this.row.spaceId, spaceUri: this.spaceUri, writes: this.writes };
+    if (this.failed) {
+      const partial = this.writes ? ` (${this.writes} change${this.writes === 1 ? '' : 's'} made before the failure)` : '';
+      return { ...base, status: 'Failed', details: this.failed + partial };
+    }
+    const plan = this.plan as SpacePlan;
+    if (this.ctx.dryRun) {
+      if (this.linkedPreview) {
+        return { ...base, status: 'Planned', writes: 0, details: `Link to your existing space ${this.linkedPreview} with the same name, then bring it in line` };
+      }
+      return { ...base, status: 'Planned', writes: planWrites(plan), details: describePlan(plan), plannedCalls: plannedCalls(plan) };
+    }
+    const status: SpaceRowStatus = this.created ? 'Created' : this.linked ? 'Linked existing' : this.writes ? 'Updated' : 'Up to date';
+    return { ...base, status, details: this.summary(status, plan) };
+  }
+
+  private summary(status: SpaceRowStatus, plan: SpacePlan): string {
+    const parts: string[] = [];
+    const people = this.targetPeople();
+    const joined = people.filter((p) => this.people.get(p)?.state === 'JOINED');
+    const invited = people.filter((p) => this.people.get(p)?.state === 'INVITED');
+    const groups = this.row.groups.filter((g) => this.groupsPresent.has(this.ctx.groupNames.get(g) ?? ''));
+    if (status === 'Created') parts.push(`Created with ${people.length + this.row.groups.length} member${people.length + this.row.groups.length === 1 ? '' : 's'} requested`);
+    else if (status === 'Linked existing') parts.push(`Linked to your existing space named "${this.row.displayName}"`);
+    else if (status === 'Updated') parts.push('Updated');
+    else parts.push('Up to date');
+    for (const c of this.changed) parts.push(c);
+    if (status !== 'Up to date' || invited.length) {
+      const memberBits = [`${joined.length} joined`];
+      if (invited.length) memberBits.push(`${invited.length} invited (${invited.join(', ')})`);
+      if (groups.length) memberBits.push(`${groups.length} group${groups.length === 1 ? '' : 's'}`);
+      parts.push(memberBits.join(', '));
+    }
+    const skipped = [...this.skipped.entries()];
+    if (skipped.length) parts.push(`not added: ${skipped.map(([who, why]) => `${who} (${why})`).join('; ')}`);
+    if (this.roleChangesDone) parts.push(`${this.roleChangesDone} role change${this.roleChangesDone === 1 ? '' : 's'}`);
+    if (this.welcomePosted && plan.welcome) parts.push('welcome message posted');
+    parts.push(...plan.notes, ...this.problems);
+    return parts.join('; ') + (parts.length ? '.' : '');
+  }
+
+  private op(request: ChatRequest, space: string | undefined, handle: (r: ChatResult) => Operation[] | void): Operation {
+    return { request, space, then: handle };
+  }
+}
+
+/** API calls a plan makes, by method id (verification reads included). */
+export function plannedCalls(plan: SpacePlan): Record<string, number> {
+  const calls: Record<string, number> = {};
+  const add = (m: string, n: number) => {
+    if (n > 0) calls[m] = (calls[m] ?? 0) + n;
+  };
+  add('chat.spaces.setup', plan.create ? 1 : 0);
+  add('chat.spaces.members.create', plan.addPeople.length + plan.addGroups.length);
+  add('chat.spaces.patch', plan.patches.length);
+  add('chat.spaces.members.patch', plan.roleChanges.length);
+  add('chat.spaces.messages.create', plan.welcome ? 1 : 0);
+  add('chat.spaces.members.list', plan.create ? 1 : 0);
+  return calls;
+}
+
+function toRole(role: string | undefined): MemberRole {
+  return role === 'ROLE_MANAGER' || role === 'ROLE_ASSISTANT_MANAGER' ? role : 'ROLE_MEMBER';
+}
+
+function roleWord(role: MemberRole): string {
+  return role === 'ROLE_MANAGER' ? 'owner' : role === 'ROLE_ASSISTANT_MANAGER' ? 'manager' : 'member';
+}
+
+function toObservedSpace(value: unknown): ObservedSpace {
+  const s = value as {
+    name: string;
+    spaceType?: SpaceType;
+    displayName?: string;
+    spaceDetails?: { description?: string; guidelines?: string };
+    spaceHistoryState?: 'HISTORY_ON' | 'HISTORY_OFF';
+    accessSettings?: { accessState?: string; audience?: string };
+    externalUserAllowed?: boolean;
+    spaceUri?: string;
+  };
+  return {
+    name: s.name,
+    type: s.spaceType ?? 'SPACE',
+    displayName: s.displayName,
+    description: s.spaceDetails?.description,
+    guidelines: s.spaceDetails?.guidelines,
+    history: s.spaceHistoryState,
+    discoverable: s.accessSettings?.accessState === 'DISCOVERABLE' || !!s.accessSettings?.audience,
+    externalUserAllowed: !!s.externalUserAllowed,
+    uri: s.spaceUri,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Entry points of the Sheets menu (bound script or Editor add-on) and the time-driven continuation. Each one builds
+ * the adapters, calls a use case and tells the user what happened; no logic lives here.
+ */
+import { APPLY_SPACES, PREVIEW_SPACES, SpacesJobHandler } from '../app/spaces/spacesJob';
+import { SpacesSheet } from '../app/spaces/spacesSheet';
+import { describeSetUp, setUpSheets as setUpTabs } from '../app/setUpSheets';
+import { JobRunner, TRIGGER_BUDGET, type SliceResult } from '../app/jobs/jobRunner';
+import { JobStore } from '../app/jobs/jobStore';
+import { describeJob, previewSummary } from '../app/jobs/jobReport';
+import { SPACES_TAB } from '../domain/tabs';
+import { UserPropertiesStore } from '../adapters/gas/platform';
+import { activeSpreadsheet, buildDeps } from './wiring';
+import type { EntryPoint } from './entryNames';
+
+const MENU_TITLE = 'Chat Spaces';
+
+/** The menu items and the entry point each calls (names checked against main.ts by the compiler). */
+const MENU: readonly (readonly [string, EntryPoint] | null)[] = [
+  ['Set up sheets', 'setUpSheets'],
+  null,
+  ['Preview changes', 'previewSpaces'],
+  ['Apply to all rows', 'applySpaces'],
+  ['Apply to selected rows', 'applySelectedSpaces'],
+  null,
+  ['Show last run', 'showLastRun'],
+  ['Cancel running job', 'cancelJob'],
+];
+
+/** Simple trigger: adds the add-on menu (runs in AuthMode.NONE/LIMITED: builds the menu only). */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU) {
+    if (item) menu.addItem(item[0], item[1]);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+/** Editor add-on install: same menu right away. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+function requireSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = activeSpreadsheet();
+  if (!ss) throw new Error('Open a spreadsheet to use Chat Spaces.');
+  return ss;
+}
+
+function runner(interactive: boolean, ss = requireSpreadsheet()) {
+  const deps = buildDeps(ss, interactive);
+  return { deps, runner: new JobRunner(deps, [new SpacesJobHandler(APPLY_SPACES), new SpacesJobHandler(PREVIEW_SPACES)]) };
+}
+
+/** Menu: creates or completes the tabs. Scope: spreadsheets.currentonly. */
+export function setUpSheets(): void {
+  const { deps } = runner(true);
+  const report = setUpTabs(deps.workbook);
+  deps.notifier?.alert('Set up sheets', describeSetUp(report));
+}
+
+function report(result: SliceResult, deps: ReturnType<typeof runner>['deps']): void {
+  if (result.state === 'busy') deps.notifier?.alert(MENU_TITLE, result.message);
+  else if (result.state === 'continuing') deps.notifier?.toast(describeJob(result.job), 'Still working');
+  else if (result.job.kind === PREVIEW_SPACES) deps.notifier?.alert('Preview', previewSummary(result.job, deps.scheduler.context()));
+  else deps.notifier?.alert('Apply', `${result.summary} Details are in the Status and Details columns; the Log tab has the run.`);
+}
+
+function startSpacesJob(kind: string, selectedOnly: boolean): void {
+  const { deps, runner: jobs } = runner(true);
+  try {
+    let rowIds: string[] | undefined;
+    if (selectedOnly) {
+      const rows = new Set(deps.workbook.selectedRows(SPACES_TAB.name));
+      if (!rows.size) {
+        deps.notifier?.alert(MENU_TITLE, 'Select one or more rows on the Spaces tab first.');
+        return;
+      }
+      // Loading the tab gives every row a Row ID (written before anything else), so the selection survives sorting.
+      const sheet = SpacesSheet.load(deps.workbook, { timeZone: deps.identity.timeZone(), runner: deps.identity.email(), random: deps.random });
+      rowIds = sheet.rows.filter((r) => rows.has(r.row)).map((r) => r.rowId);
+    }
+    report(jobs.start(kind, SPACES_TAB.name, rowIds, TRIGGER_BUDGET), deps);
+  } catch (e) {
+    deps.notifier?.alert(MENU_TITLE, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Menu: dry run of the Spaces tab. Scopes: spreadsheets.currentonly, chat.spaces (read), chat.memberships (read). */
+export function previewSpaces(): void {
+  startSpacesJob(PREVIEW_SPACES, false);
+}
+
+/** Menu: makes Chat match every row. Scopes: chat.spaces, chat.memberships, chat.messages, script.scriptapp. */
+export function applySpaces(): void {
+  startSpacesJob(APPLY_SPACES, false);
+}
+
+/** Menu: makes Chat match the selected rows. */
+export function applySelectedSpaces(): void {
+  startSpacesJob(APPLY_SPACES, true);
+}
+
+/** Menu: the running or last job of this spreadsheet. */
+export function showLastRun(): void {
+  const { deps, runner: jobs } = runner(true);
+  const job = jobs.current() ?? jobs.last();
+  deps.notifier?.alert('Last run', job ? describeJob(job) : 'No run yet on this spreadsheet.');
+}
+
+/** Menu: stops the running job at its next checkpoint. */
+export function cancelJob(): void {
+  const { deps, runner: jobs } = runner(true);
+  const job = jobs.cancel();
+  deps.notifier?.alert(MENU_TITLE, job ? 'The running job will stop at its next step.' : 'No job is running.');
+}
+
+/**
+ * Time-driven trigger: continues every unfinished job of this user. Deletes its own spent trigger first.
+ * Scopes: script.scriptapp, drive.file / spreadsheets.currentonly, chat.*.
+ */
+export function continueJobs(e?: GoogleAppsScript.Events.TimeDriven): void {
+  if (e?.triggerUid) {
+    for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === e.triggerUid) ScriptApp.deleteTrigger(t);
+  }
+  const store = new JobStore(new UserPropertiesStore());
+  for (const id of store.spreadsheetIds()) {
+    const ss = activeSpreadsheet()?.getId() === id ? activeSpreadsheet() : SpreadsheetApp.openById(id);
+    if (!ss) continue;
+    runner(false, ss).runner.resume(TRIGGER_BUDGET);
+  }
+}
