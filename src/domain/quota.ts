@@ -725,3 +725,48 @@ export class QuotaPacer {
     return { tick, logs, limitedBy };
   }
 }
+
+/** A run's estimate in the units the job report shows. */
+export interface RunEstimate {
+  /** API calls. */
+  readonly calls: number;
+  /** The quota bound in ms. */
+  readonly boundMs: number;
+  /** Label of the bucket that sets the bound (`space writes`), or `none`. */
+  readonly busiest: string;
+  /** Executions for this context. */
+  readonly executions: number;
+  /** Wall time for this context, continuations firing as scheduled. */
+  readonly wallMs: number;
+  /** Wall time if add-on continuations only run hourly (same as `wallMs` for a bound script). */
+  readonly hourlyWallMs: number;
+}
+
+/**
+ * `estimateWorkload` for a method → count map (the planner's tally) in a run context: `bound` (a script bound to
+ * the spreadsheet: continuations every minute) or an add-on context (`editor-addon`, `workspace-addon`: one-shot
+ * continuations, with the hourly fallback).
+ */
+export function estimateRun(
+  planned: Readonly<Record<string, number>>,
+  options: EstimateOptions & { readonly context?: string } = {},
+): RunEstimate {
+  const e = estimateWorkload(
+    Object.entries(planned).map(([method, count]) => ({ method, count })),
+    options,
+  );
+  const bound = options.context === undefined || options.context === 'bound';
+  const chosen = bound ? e.boundScript : e.addOnAsScheduled;
+  const busiest =
+    e.busiestSpace && e.busiestSpace.minutes > (e.busiest?.minutes ?? 0)
+      ? QUOTA_BUCKETS[e.busiestSpace.bucket].label
+      : (e.busiest?.label ?? 'none');
+  return {
+    calls: e.apiCalls,
+    boundMs: Math.round(e.quotaBoundMinutes * MIN),
+    busiest,
+    executions: chosen.executions,
+    wallMs: Math.round(chosen.wallMinutes * MIN),
+    hourlyWallMs: Math.round((bound ? e.boundScript : e.addOnHourly).wallMinutes * MIN),
+  };
+}
