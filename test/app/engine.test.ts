@@ -1,0 +1,124 @@
+/**
+ * The job engine with an in-memory Chat and clock: it keeps to Google's quotas (the busiest bucket sets the pace,
+ * other buckets overlap), sends due calls together, retries transient failures with the same request, and stops at
+ * the deadline leaving unfinished tasks for the next execution.
+ */
+import { JobEngine, DEFAULT_ENGINE_OPTIONS, type Operation, type Task } from '../../src/app/jobs/engine';
+import { QuotaPacer } from '../../src/domain/quota';
+import type { ChatGateway, ChatRequest, ChatResult } from '../../src/ports/chat';
+import type { Clock } from '../../src/ports/runtime';
+
+class FakeClock implements Clock {
+  t = Date.UTC(2026, 0, 5, 9);
+  now() {
+    return this.t;
+  }
+  sleep(ms: number) {
+    this.t += ms;
+  }
+}
+
+/** Answers every request after `latency` ms; `fail` decides a failure per request. */
+class FakeChat implements ChatGateway {
+  sent: { at: number; request: ChatRequest }[] = [];
+  batches: number[] = [];
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly latency = 200,
+    private readonly fail: (r: ChatRequest, n: number) => ChatResult | undefined = () => undefined,
+  ) {}
+  call(request: ChatRequest): ChatResult {
+    return this.callAll([request])[0];
+  }
+  callAll(requests: readonly ChatRequest[]): ChatResult[] {
+    this.batches.push(requests.length);
+    const at = this.clock.now();
+    const results = requests.map((request) => {
+      this.sent.push({ at, request });
+      return this.fail(request, this.sent.filter((s) => s.request === request).length) ?? { ok: true as const, value: { name: 'spaces/S' } };
+    });
+    this.clock.sleep(this.latency);
+    return results;
+  }
+}
+
+function tasks(n: number, ops: (i: number) => Operation[], done: string[] = []): Iterator<Task> {
+  return Array.from({ length: n }, (_, i) => ({ key: `t${i}`, start: () => ops(i), finish: () => void done.push(`t${i}`) }))[Symbol.iterator]();
+}
+
+const setup = (i: number): Operation => ({ request: { method: 'chat.spaces.setup', body: { i } }, then: () => [] });
+const member = (i: number, j: number): Operation => ({
+  request: { method: 'chat.spaces.members.create', resource: `spaces/${i}`, body: { j } },
+  space: `spaces/${i}`,
+  then: () => [],
+});
+
+function engine(chat: ChatGateway, clock: FakeClock, stopAfterMs = 3_600_000) {
+  const start = clock.now();
+  return new JobEngine(chat, new QuotaPacer(), clock, {
+    ...DEFAULT_ENGINE_OPTIONS,
+    admitUntil: start + stopAfterMs,
+    stopAt: start + stopAfterMs,
+    random: () => 0.5,
+  });
+}
+
+test('120 space creations take two minutes: never more than 60 space writes in any 60 seconds', () => {
+  const clock = new FakeClock();
+  const chat = new FakeChat(clock);
+  const run = engine(chat, clock).run(tasks(120, (i) => [setup(i)]));
+  expect(run.complete).toBe(true);
+  const times = chat.sent.map((s) => s.at);
+  for (const t of times) expect(times.filter((u) => u >= t && u < t + 60_000).length).toBeLessThanOrEqual(60);
+  const elapsed = times[times.length - 1] - times[0];
+  expect(elapsed).toBeGreaterThanOrEqual(60_000);
+  expect(elapsed).toBeLessThan(125_000);
+  expect(run.stats.apiCalls['chat.spaces.setup']).toBe(120);
+});
+
+test('membership writes overlap with space writes instead of waiting behind them', () => {
+  const clock = new FakeClock();
+  const chat = new FakeChat(clock);
+  // 60 spaces, each followed by 5 member adds: space writes bound = 1 min, membership writes = 300/300 = 1 min.
+  const run = engine(chat, clock).run(tasks(60, (i) => [{ ...setup(i), then: () => [0, 1, 2, 3, 4].map((j) => member(i, j)) }]));
+  expect(run.complete).toBe(true);
+  const elapsed = chat.sent[chat.sent.length - 1].at - chat.sent[0].at;
+  // Run one after the other, the two buckets would take about two minutes.
+  expect(elapsed).toBeLessThan(80_000);
+  expect(Math.max(...chat.batches)).toBeGreaterThan(1);
+});
+
+test('a 503 is retried with the very same request, and the task sees only the success', () => {
+  const clock = new FakeClock();
+  const seen: ChatResult[] = [];
+  const chat = new FakeChat(clock, 100, (_r, n) => (n < 3 ? { ok: false, failure: { httpStatus: 503, message: 'backend unavailable' } } : undefined));
+  const op: Operation = { request: { method: 'chat.spaces.setup', body: { requestId: 'abc' } }, then: (r) => void seen.push(r) };
+  const run = engine(chat, clock).run(tasks(1, () => [op]));
+  expect(run.complete).toBe(true);
+  expect(chat.sent).toHaveLength(3);
+  expect(new Set(chat.sent.map((s) => s.request)).size).toBe(1);
+  expect(seen).toEqual([{ ok: true, value: { name: 'spaces/S' } }]);
+  expect(run.stats.retries).toBe(2);
+});
+
+test('a permanent error is handed to the task at once, without retries', () => {
+  const clock = new FakeClock();
+  const seen: ChatResult[] = [];
+  const chat = new FakeChat(clock, 100, () => ({ ok: false, failure: { httpStatus: 409, status: 'ALREADY_EXISTS', message: 'exists' } }));
+  engine(chat, clock).run(tasks(1, () => [{ ...setup(0), then: (r) => void seen.push(r) }]));
+  expect(chat.sent).toHaveLength(1);
+  expect(seen[0].ok).toBe(false);
+});
+
+test('at the deadline the engine stops and reports the tasks it did not finish', () => {
+  const clock = new FakeClock();
+  const chat = new FakeChat(clock);
+  const done: string[] = [];
+  const run = engine(chat, clock, 30_000).run(tasks(200, (i) => [setup(i)], done));
+  expect(run.complete).toBe(false);
+  // A per-minute quota lets the first 60 go at once; the next ones must wait for the window, past the deadline.
+  expect(done.length).toBe(60);
+  expect(run.finished).toEqual(done);
+  expect(run.unfinished.length).toBeGreaterThan(0);
+  expect(clock.now()).toBeLessThan(Date.UTC(2026, 0, 5, 9) + 31_000);
+});
