@@ -30,20 +30,22 @@ const QUOTES_AT_ENDS = /^["'\u2018\u2019\u201C\u201D<>()[\]]+|["'\u2018\u2019\u2
 
 /**
  * Splits a cell into address candidates. Semicolons and line breaks always separate. A piece containing
- * `<address>` forms yields the bracketed addresses plus any bare word containing `@`; its other words are display
- * names and are ignored (so `Lima, Ana <ana@x.com>` works). Other pieces split on commas and whitespace.
+ * `<address>` forms (or a stray `<`/`>`) yields the bracketed addresses plus any other word containing `@`; its
+ * other words are display names and are ignored (so `Lima, Ana <ana@x.com>` works). Other pieces split on commas
+ * and whitespace.
  */
 export function splitEmailList(text: string): string[] {
   const cleaned = text.replace(INVISIBLE, '').replace(/\u00A0/g, ' ');
   const out: string[] = [];
   for (const piece of cleaned.split(/[;\r\n]+/)) {
     if (piece.trim() === '') continue;
-    if (/<[^<>]*>/.test(piece)) {
+    if (/[<>]/.test(piece)) {
       const withoutQuoted = piece.replace(/"[^"]*"/g, ' ');
-      const bracketed = Array.from(withoutQuoted.matchAll(/<([^<>]*)>/g), (m) => m[1].trim());
-      const rest = withoutQuoted.replace(/<[^<>]*>/g, ' ');
-      const bare = rest.split(/[\s,]+/).filter((w) => w.includes('@') || w.includes('\uFF20'));
-      out.push(...bracketed.filter((b) => b !== ''), ...bare);
+      for (const m of withoutQuoted.matchAll(/<([^<>]*)>|[^\s,<>]+/g)) {
+        if (m[1] !== undefined) {
+          if (m[1].trim() !== '') out.push(m[1].trim());
+        } else if (m[0].includes('@') || m[0].includes('\uFF20')) out.push(m[0]);
+      }
     } else {
       for (const word of piece.split(/[\s,]+/)) if (word !== '') out.push(word);
     }

@@ -221,7 +221,10 @@ export function parseSpaceRow(row: TableRow, ctx: SpaceRowContext): SpaceRowResu
     );
   }
   const people: string[] = [];
-  for (const e of [...members, ...managers, ...owners]) if (!people.includes(e)) people.push(e);
+  // Managers and owners are people of the space too, but only named spaces have them (else they are problems).
+  for (const e of type === 'SPACE' || type === undefined ? [...members, ...managers, ...owners] : members) {
+    if (!people.includes(e)) people.push(e);
+  }
 
   if (type === 'GROUP_CHAT' && usable(C.members) && people.length < 2) {
     problem(

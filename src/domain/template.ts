@@ -178,8 +178,9 @@ export function checkRenderedLength(text: string, max: number, column: string, r
 
 function unknownPlaceholder(name: string, available: readonly string[], column: string): string {
   const shown = available.slice(0, MAX_LISTED_COLUMNS);
-  const more = available.length > shown.length ? ` and ${available.length - shown.length} more` : '';
-  const list = shown.length === 0 ? 'none' : humanList(shown, 'and') + more;
+  const rest = available.length - shown.length;
+  const list =
+    shown.length === 0 ? 'none' : rest > 0 ? `${shown.join(', ')} and ${rest} more` : humanList(shown, 'and');
   return (
     `${column} uses {{${name}}}, but there is no ${quote(name)} column; the columns you can use are ${list}. ` +
     `Add the column or fix the placeholder.`

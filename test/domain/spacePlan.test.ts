@@ -38,7 +38,9 @@ describe('planCreate', () => {
       { email: 'p0@example.com', role: 'ROLE_ASSISTANT_MANAGER' },
       { email: 'p1@example.com', role: 'ROLE_ASSISTANT_MANAGER' },
     ]);
-    expect(describePlan(plan)).toBe('Create with 57 members (49 at setup, 8 after), make 2 managers, post welcome message');
+    expect(describePlan(plan)).toBe(
+      'Create with 57 members (49 at setup, 8 after), make 2 managers, post welcome message',
+    );
     expect(planWrites(plan)).toBe(1 + 8 + 2 + 1);
   });
 
@@ -47,11 +49,20 @@ describe('planCreate', () => {
     const plan = planCreate(row, new Map(), ORG, RUNNER);
     expect(plan.create?.setupMembers).toEqual(['users/a@example.com']);
     expect(plan.addPeople).toEqual(['x@gmail.com']);
-    expect(plan.create?.space).toMatchObject({ externalUserAllowed: true, spaceType: 'SPACE', displayName: 'Engineering' });
+    expect(plan.create?.space).toMatchObject({
+      externalUserAllowed: true,
+      spaceType: 'SPACE',
+      displayName: 'Engineering',
+    });
   });
 
   test('groups travel as groups/{id}; announcement and discoverable become creation settings', () => {
-    const row = desired({ groups: ['eng@example.com'], announcement: true, discoverable: true, history: 'HISTORY_OFF' });
+    const row = desired({
+      groups: ['eng@example.com'],
+      announcement: true,
+      discoverable: true,
+      history: 'HISTORY_OFF',
+    });
     const plan = planCreate(row, new Map([['eng@example.com', 'groups/123']]), ORG, RUNNER);
     expect(plan.create?.setupMembers).toEqual(['groups/123']);
     expect(plan.create?.space).toMatchObject({
@@ -62,7 +73,12 @@ describe('planCreate', () => {
   });
 
   test('a group chat has no display name and takes its people at setup', () => {
-    const plan = planCreate(desired({ type: 'GROUP_CHAT', displayName: undefined, people: ['a@example.com', 'b@example.com'] }), new Map(), ORG, RUNNER);
+    const plan = planCreate(
+      desired({ type: 'GROUP_CHAT', displayName: undefined, people: ['a@example.com', 'b@example.com'] }),
+      new Map(),
+      ORG,
+      RUNNER,
+    );
     expect(plan.create?.space).toEqual({ spaceType: 'GROUP_CHAT' });
     expect(plan.create?.setupMembers).toEqual(['users/a@example.com', 'users/b@example.com']);
   });
@@ -82,20 +98,42 @@ describe('planUpdate', () => {
   const none = { people: new Map(), groups: new Set<string>() };
 
   test('a matching space needs no write at all ("Up to date")', () => {
-    const plan = planUpdate(desired({ description: 'old', guidelines: 'rules' }), observed, none, new Map(), ORG, RUNNER, false);
+    const plan = planUpdate(
+      desired({ description: 'old', guidelines: 'rules' }),
+      observed,
+      none,
+      new Map(),
+      ORG,
+      RUNNER,
+      false,
+    );
     expect(planWrites(plan)).toBe(0);
     expect(describePlan(plan)).toBe('Up to date');
   });
 
   test('description sends space_details with guidelines too; history and audience each go alone', () => {
-    const plan = planUpdate(desired({ description: 'new', history: 'HISTORY_OFF', discoverable: true }), observed, none, new Map(), ORG, RUNNER, false);
-    expect(plan.patches.map((p) => p.updateMask)).toEqual(['space_details', 'access_settings.audience', 'space_history_state']);
+    const plan = planUpdate(
+      desired({ description: 'new', history: 'HISTORY_OFF', discoverable: true }),
+      observed,
+      none,
+      new Map(),
+      ORG,
+      RUNNER,
+      false,
+    );
+    expect(plan.patches.map((p) => p.updateMask)).toEqual([
+      'space_details',
+      'access_settings.audience',
+      'space_history_state',
+    ]);
     expect(plan.patches[0].space).toEqual({ spaceDetails: { description: 'new', guidelines: 'rules' } });
     expect(describePlan(plan)).toBe('Update description, make discoverable, turn history off');
   });
 
   test('members present are not re-added; members absent from the row are not removed; roles only upgraded as asked', () => {
-    const present = new Map([['a@example.com', { name: 'spaces/AAA/members/1', role: 'ROLE_MEMBER' as const, state: 'JOINED' as const }]]);
+    const present = new Map([
+      ['a@example.com', { name: 'spaces/AAA/members/1', role: 'ROLE_MEMBER' as const, state: 'JOINED' as const }],
+    ]);
     const row = desired({ people: ['a@example.com', 'b@example.com'], managers: ['a@example.com'] });
     const plan = planUpdate(row, observed, { people: present, groups: new Set() }, new Map(), ORG, RUNNER, false);
     expect(plan.addPeople).toEqual(['b@example.com']);
