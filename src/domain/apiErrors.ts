@@ -68,7 +68,8 @@ const STATUS_BY_CODE: Record<number, string> = {
 
 const TRANSIENT_CODES = new Set([500, 502, 503, 504]);
 const TRANSIENT_STATUSES = new Set(['INTERNAL', 'UNAVAILABLE', 'DEADLINE_EXCEEDED', 'ABORTED', 'CANCELLED']);
-const METHOD_TOKEN = /\b((?:chat|cloudidentity)\.[A-Za-z]+(?:\.[A-Za-z]+)+)\b/;
+const METHOD_TOKEN =
+  /\b((?:chat\.(?:spaces|users|media|customEmojis)|cloudidentity\.groups)(?:\.[A-Za-z]+)*)\b(?![./])/;
 
 interface Raw {
   httpCode?: number;

@@ -616,6 +616,7 @@ export class QuotaPacer {
   /** Like `reserve`, also telling how long the call waits and which bucket held it. */
   reserveDetailed(methodId: string, spaceName: string | undefined, nowMs: number): Reservation {
     const found = this.find(methodId, spaceName, nowMs);
+    if (found.logs.length === 0) return { at: nowMs, waitMs: 0 };
     for (const { log } of found.logs) log.add(found.tick);
     if (++this.reservations % 500 === 0) this.prune(nowMs);
     const at = Math.max(nowMs, found.tick * this.res);
@@ -624,7 +625,8 @@ export class QuotaPacer {
 
   /** When a call could be sent, without reserving it. */
   peek(methodId: string, spaceName: string | undefined, nowMs: number): number {
-    return Math.max(nowMs, this.find(methodId, spaceName, nowMs).tick * this.res);
+    const found = this.find(methodId, spaceName, nowMs);
+    return found.logs.length === 0 ? nowMs : Math.max(nowMs, found.tick * this.res);
   }
 
   /**

@@ -94,6 +94,7 @@ describe('toCellValue: nothing written ever becomes a formula or changes type', 
   it('fromCellValue undoes exactly what toCellValue added (property)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (s) => {
+        // eslint-disable-next-line no-control-regex
         const clean = s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
         expect(fromCellValue(toCellValue(s))).toBe(clean);
       }),
