@@ -58,7 +58,10 @@ export class CallBudget implements ChatGateway {
     const results =
       allowed.length === 0 ? [] : allowed.length === 1 ? [this.inner.call(allowed[0])] : this.inner.callAll(allowed);
     for (let i = allowed.length; i < requests.length; i++) {
-      results.push({ ok: false, failure: { httpStatus: NOT_SENT_STATUS, status: 'NOT_SENT', message: NOT_SENT_MESSAGE } });
+      results.push({
+        ok: false,
+        failure: { httpStatus: NOT_SENT_STATUS, status: 'NOT_SENT', message: NOT_SENT_MESSAGE },
+      });
     }
     return results;
   }

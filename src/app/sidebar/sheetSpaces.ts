@@ -44,12 +44,23 @@ export interface SheetSpacesPage {
  * One page of the Spaces tab. One spreadsheet read. Scope: spreadsheets.currentonly (or drive.file in the
  * Workspace add-on).
  */
-export function sheetSpaces(workbook: Workbook, options: { timeZone: string; query?: string; offset?: number }): SheetSpacesPage {
+export function sheetSpaces(
+  workbook: Workbook,
+  options: { timeZone: string; query?: string; offset?: number },
+): SheetSpacesPage {
   const values = workbook.readTab(SPACES_TAB.name);
   if (!values) return { hasTab: false, rows: [], total: 0, offset: 0, statusCounts: {}, tabRows: 0 };
   const table = readTable(SPACES_TAB, values, { timeZone: options.timeZone });
   if (table.problems.length) {
-    return { hasTab: true, problem: table.problems.map((p) => p.message).join(' '), rows: [], total: 0, offset: 0, statusCounts: {}, tabRows: 0 };
+    return {
+      hasTab: true,
+      problem: table.problems.map((p) => p.message).join(' '),
+      rows: [],
+      total: 0,
+      offset: 0,
+      statusCounts: {},
+      tabRows: 0,
+    };
   }
   const all: SheetSpaceRow[] = table.rows.map((r) => ({
     row: r.row,
@@ -64,7 +75,9 @@ export function sheetSpaces(workbook: Workbook, options: { timeZone: string; que
     const key = r.status || 'Not run yet';
     statusCounts[key] = (statusCounts[key] ?? 0) + 1;
   }
-  const words = nameKey(options.query ?? '').split(' ').filter((w) => w !== '');
+  const words = nameKey(options.query ?? '')
+    .split(' ')
+    .filter((w) => w !== '');
   const filtered = words.length ? all.filter((r) => words.every((w) => nameKey(r.name).includes(w))) : all;
   const offset = Math.min(Math.max(0, options.offset ?? 0), Math.max(0, filtered.length - 1));
   return {

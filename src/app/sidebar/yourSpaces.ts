@@ -40,19 +40,43 @@ export function yourSpaces(
 ): YourSpacesPage {
   const query = (options.query ?? '').trim();
   if (query === '') {
-    const r = chat.call({ method: 'chat.spaces.list', query: { pageSize: SPACES_PAGE_SIZE, pageToken: options.pageToken || undefined } });
-    if (!r.ok) return { spaces: [], nextPageToken: '', query, scanned: 0, hiddenMatches: 0, error: explain(r.failure, 'list your spaces') };
+    const r = chat.call({
+      method: 'chat.spaces.list',
+      query: { pageSize: SPACES_PAGE_SIZE, pageToken: options.pageToken || undefined },
+    });
+    if (!r.ok)
+      return {
+        spaces: [],
+        nextPageToken: '',
+        query,
+        scanned: 0,
+        hiddenMatches: 0,
+        error: explain(r.failure, 'list your spaces'),
+      };
     const page = readPage(r.value, 'spaces');
     const spaces = page.items.map(readSpace);
     return { spaces, nextPageToken: page.nextPageToken, query, scanned: spaces.length, hiddenMatches: 0 };
   }
-  const words = nameKey(query).split(' ').filter((w) => w !== '');
+  const words = nameKey(query)
+    .split(' ')
+    .filter((w) => w !== '');
   const matches: ChatSpace[] = [];
   let token = options.pageToken ?? '';
   let scanned = 0;
   for (let i = 0; i < SEARCH_PAGES_PER_CLICK; i++) {
-    const r = chat.call({ method: 'chat.spaces.list', query: { pageSize: SEARCH_PAGE_SIZE, pageToken: token || undefined } });
-    if (!r.ok) return { spaces: matches, nextPageToken: '', query, scanned, hiddenMatches: 0, error: explain(r.failure, 'search your spaces') };
+    const r = chat.call({
+      method: 'chat.spaces.list',
+      query: { pageSize: SEARCH_PAGE_SIZE, pageToken: token || undefined },
+    });
+    if (!r.ok)
+      return {
+        spaces: matches,
+        nextPageToken: '',
+        query,
+        scanned,
+        hiddenMatches: 0,
+        error: explain(r.failure, 'search your spaces'),
+      };
     const page = readPage(r.value, 'spaces');
     for (const space of page.items.map(readSpace)) {
       scanned++;
