@@ -90,11 +90,9 @@ describe('state', () => {
         .name;
     expect(next(b)).toBe(next(a));
     const replay = ok(
-      b
-        .client('rest')
-        .call('chat.spaces.setup', {
-          body: { space: { spaceType: 'SPACE', displayName: 'Round trip' }, requestId: 'rt-1' },
-        }),
+      b.client('rest').call('chat.spaces.setup', {
+        body: { space: { spaceType: 'SPACE', displayName: 'Round trip' }, requestId: 'rt-1' },
+      }),
     );
     expect(replay.name).toBe(dump.spaces[0].name);
     expect(() => b.emu.load({ format: 'other' } as never)).toThrow(/not a chat emulator state/);
