@@ -40,7 +40,8 @@ export function setUpSheets(workbook: Workbook, tabs: readonly TabSpec[] = SET_U
 /** One sentence for the user about what Set up sheets did. */
 export function describeSetUp(report: SetUpReport): string {
   const parts: string[] = [];
-  if (report.created.length) parts.push(`Created the ${report.created.join(', ')} tab${report.created.length > 1 ? 's' : ''}.`);
+  if (report.created.length)
+    parts.push(`Created the ${report.created.join(', ')} tab${report.created.length > 1 ? 's' : ''}.`);
   for (const c of report.completed) parts.push(`Added ${c.added.join(', ')} to the ${c.tab} tab.`);
   if (!parts.length) parts.push('Every tab is already set up; nothing was changed.');
   return parts.join(' ');

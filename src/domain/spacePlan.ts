@@ -197,7 +197,8 @@ export function planUpdate(
   const people = desired.people.filter((p) => p !== runner);
   const missing = people.filter((p) => !members.people.has(p));
   // A space created without external users can never take one (externalUserAllowed is fixed at creation).
-  const blocked = observed.type === 'SPACE' && !observed.externalUserAllowed ? missing.filter((p) => !isInternal(p, orgDomains)) : [];
+  const blocked =
+    observed.type === 'SPACE' && !observed.externalUserAllowed ? missing.filter((p) => !isInternal(p, orgDomains)) : [];
   if (blocked.length) {
     notes.push(`Not added: ${blocked.join(', ')} (external; this space does not allow external users).`);
   }

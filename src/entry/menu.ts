@@ -50,7 +50,10 @@ function requireSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 
 function runner(interactive: boolean, ss = requireSpreadsheet()) {
   const deps = buildDeps(ss, interactive);
-  return { deps, runner: new JobRunner(deps, [new SpacesJobHandler(APPLY_SPACES), new SpacesJobHandler(PREVIEW_SPACES)]) };
+  return {
+    deps,
+    runner: new JobRunner(deps, [new SpacesJobHandler(APPLY_SPACES), new SpacesJobHandler(PREVIEW_SPACES)]),
+  };
 }
 
 /** Menu: creates or completes the tabs. Scope: spreadsheets.currentonly. */
@@ -63,8 +66,13 @@ export function setUpSheets(): void {
 function report(result: SliceResult, deps: ReturnType<typeof runner>['deps']): void {
   if (result.state === 'busy') deps.notifier?.alert(MENU_TITLE, result.message);
   else if (result.state === 'continuing') deps.notifier?.toast(describeJob(result.job), 'Still working');
-  else if (result.job.kind === PREVIEW_SPACES) deps.notifier?.alert('Preview', previewSummary(result.job, deps.scheduler.context()));
-  else deps.notifier?.alert('Apply', `${result.summary} Details are in the Status and Details columns; the Log tab has the run.`);
+  else if (result.job.kind === PREVIEW_SPACES)
+    deps.notifier?.alert('Preview', previewSummary(result.job, deps.scheduler.context()));
+  else
+    deps.notifier?.alert(
+      'Apply',
+      `${result.summary} Details are in the Status and Details columns; the Log tab has the run.`,
+    );
 }
 
 function startSpacesJob(kind: string, selectedOnly: boolean): void {
@@ -78,7 +86,11 @@ function startSpacesJob(kind: string, selectedOnly: boolean): void {
         return;
       }
       // Loading the tab gives every row a Row ID (written before anything else), so the selection survives sorting.
-      const sheet = SpacesSheet.load(deps.workbook, { timeZone: deps.identity.timeZone(), runner: deps.identity.email(), random: deps.random });
+      const sheet = SpacesSheet.load(deps.workbook, {
+        timeZone: deps.identity.timeZone(),
+        runner: deps.identity.email(),
+        random: deps.random,
+      });
       rowIds = sheet.rows.filter((r) => rows.has(r.row)).map((r) => r.rowId);
     }
     report(jobs.start(kind, SPACES_TAB.name, rowIds, TRIGGER_BUDGET), deps);

@@ -4,7 +4,15 @@
  * call at load time would run before Apps Script has authorised anything).
  */
 import { GasChatGateway } from '../adapters/gas/chatGateway';
-import { detectRunContext, GasClock, GasIdentity, GasScheduler, GasUserLock, UserCache, UserPropertiesStore } from '../adapters/gas/platform';
+import {
+  detectRunContext,
+  GasClock,
+  GasIdentity,
+  GasScheduler,
+  GasUserLock,
+  UserCache,
+  UserPropertiesStore,
+} from '../adapters/gas/platform';
 import { SheetWorkbook } from '../adapters/gas/sheetWorkbook';
 import { QuotaPacer } from '../domain/quota';
 import type { JobDeps } from '../app/jobs/jobRunner';

@@ -35,7 +35,12 @@ class FakeChat implements ChatGateway {
     const at = this.clock.now();
     const results = requests.map((request) => {
       this.sent.push({ at, request });
-      return this.fail(request, this.sent.filter((s) => s.request === request).length) ?? { ok: true as const, value: { name: 'spaces/S' } };
+      return (
+        this.fail(request, this.sent.filter((s) => s.request === request).length) ?? {
+          ok: true as const,
+          value: { name: 'spaces/S' },
+        }
+      );
     });
     this.clock.sleep(this.latency);
     return results;
@@ -43,7 +48,11 @@ class FakeChat implements ChatGateway {
 }
 
 function tasks(n: number, ops: (i: number) => Operation[], done: string[] = []): Iterator<Task> {
-  return Array.from({ length: n }, (_, i) => ({ key: `t${i}`, start: () => ops(i), finish: () => void done.push(`t${i}`) }))[Symbol.iterator]();
+  return Array.from({ length: n }, (_, i) => ({
+    key: `t${i}`,
+    start: () => ops(i),
+    finish: () => void done.push(`t${i}`),
+  }))[Symbol.iterator]();
 }
 
 const setup = (i: number): Operation => ({ request: { method: 'chat.spaces.setup', body: { i } }, then: () => [] });
@@ -80,7 +89,9 @@ test('membership writes overlap with space writes instead of waiting behind them
   const clock = new FakeClock();
   const chat = new FakeChat(clock);
   // 60 spaces, each followed by 5 member adds: space writes bound = 1 min, membership writes = 300/300 = 1 min.
-  const run = engine(chat, clock).run(tasks(60, (i) => [{ ...setup(i), then: () => [0, 1, 2, 3, 4].map((j) => member(i, j)) }]));
+  const run = engine(chat, clock).run(
+    tasks(60, (i) => [{ ...setup(i), then: () => [0, 1, 2, 3, 4].map((j) => member(i, j)) }]),
+  );
   expect(run.complete).toBe(true);
   const elapsed = chat.sent[chat.sent.length - 1].at - chat.sent[0].at;
   // Run one after the other, the two buckets would take about two minutes.
@@ -91,8 +102,13 @@ test('membership writes overlap with space writes instead of waiting behind them
 test('a 503 is retried with the very same request, and the task sees only the success', () => {
   const clock = new FakeClock();
   const seen: ChatResult[] = [];
-  const chat = new FakeChat(clock, 100, (_r, n) => (n < 3 ? { ok: false, failure: { httpStatus: 503, message: 'backend unavailable' } } : undefined));
-  const op: Operation = { request: { method: 'chat.spaces.setup', body: { requestId: 'abc' } }, then: (r) => void seen.push(r) };
+  const chat = new FakeChat(clock, 100, (_r, n) =>
+    n < 3 ? { ok: false, failure: { httpStatus: 503, message: 'backend unavailable' } } : undefined,
+  );
+  const op: Operation = {
+    request: { method: 'chat.spaces.setup', body: { requestId: 'abc' } },
+    then: (r) => void seen.push(r),
+  };
   const run = engine(chat, clock).run(tasks(1, () => [op]));
   expect(run.complete).toBe(true);
   expect(chat.sent).toHaveLength(3);
@@ -104,7 +120,10 @@ test('a 503 is retried with the very same request, and the task sees only the su
 test('a permanent error is handed to the task at once, without retries', () => {
   const clock = new FakeClock();
   const seen: ChatResult[] = [];
-  const chat = new FakeChat(clock, 100, () => ({ ok: false, failure: { httpStatus: 409, status: 'ALREADY_EXISTS', message: 'exists' } }));
+  const chat = new FakeChat(clock, 100, () => ({
+    ok: false,
+    failure: { httpStatus: 409, status: 'ALREADY_EXISTS', message: 'exists' },
+  }));
   engine(chat, clock).run(tasks(1, () => [{ ...setup(0), then: (r) => void seen.push(r) }]));
   expect(chat.sent).toHaveLength(1);
   expect(seen[0].ok).toBe(false);

@@ -86,13 +86,15 @@ function fromResponse(response: GoogleAppsScript.URL_Fetch.HTTPResponse): ChatRe
   const text = response.getContentText();
   if (status >= 200 && status < 300) {
     const type = String((response.getHeaders() as Record<string, string>)['Content-Type'] ?? '');
-    if (text === '' || !/json/i.test(type)) return { ok: true, value: text === '' ? {} : { bytes: response.getContent() } };
+    if (text === '' || !/json/i.test(type))
+      return { ok: true, value: text === '' ? {} : { bytes: response.getContent() } };
     return { ok: true, value: JSON.parse(text) };
   }
   let failure: ChatFailure = { httpStatus: status, message: text.slice(0, 500) };
   try {
     const parsed = JSON.parse(text) as { error?: { message?: string; status?: string } };
-    if (parsed.error) failure = { httpStatus: status, status: parsed.error.status, message: parsed.error.message ?? '' };
+    if (parsed.error)
+      failure = { httpStatus: status, status: parsed.error.status, message: parsed.error.message ?? '' };
   } catch {
     // Not JSON (an HTML error page from a proxy): keep the raw text.
   }

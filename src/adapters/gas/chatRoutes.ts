@@ -31,7 +31,11 @@ export const ROUTES: Record<ChatMethodId, Route> = {
   'chat.spaces.create': { verb: 'post', path: () => 'v1/spaces', facade: (c, r, q) => c.Spaces.create(body(r), q) },
   'chat.spaces.get': { verb: 'get', path: (n) => `v1/${n}`, facade: (c, r, q) => c.Spaces.get(res(r), q) },
   'chat.spaces.list': { verb: 'get', path: () => 'v1/spaces', facade: (c, _r, q) => c.Spaces.list(q) },
-  'chat.spaces.patch': { verb: 'patch', path: (n) => `v1/${n}`, facade: (c, r, q) => c.Spaces.patch(body(r), res(r), q) },
+  'chat.spaces.patch': {
+    verb: 'patch',
+    path: (n) => `v1/${n}`,
+    facade: (c, r, q) => c.Spaces.patch(body(r), res(r), q),
+  },
   'chat.spaces.delete': { verb: 'delete', path: (n) => `v1/${n}`, facade: (c, r, q) => c.Spaces.remove(res(r), q) },
   'chat.spaces.findDirectMessage': {
     verb: 'get',
@@ -43,7 +47,11 @@ export const ROUTES: Record<ChatMethodId, Route> = {
     path: (p) => `v1/${p}/members`,
     facade: (c, r, q) => c.Spaces.Members.create(body(r), res(r), q),
   },
-  'chat.spaces.members.get': { verb: 'get', path: (n) => `v1/${n}`, facade: (c, r, q) => c.Spaces.Members.get(res(r), q) },
+  'chat.spaces.members.get': {
+    verb: 'get',
+    path: (n) => `v1/${n}`,
+    facade: (c, r, q) => c.Spaces.Members.get(res(r), q),
+  },
   'chat.spaces.members.list': {
     verb: 'get',
     path: (p) => `v1/${p}/members`,
@@ -64,7 +72,11 @@ export const ROUTES: Record<ChatMethodId, Route> = {
     path: (p) => `v1/${p}/messages`,
     facade: (c, r, q) => c.Spaces.Messages.create(body(r), res(r), q),
   },
-  'chat.spaces.messages.get': { verb: 'get', path: (n) => `v1/${n}`, facade: (c, r, q) => c.Spaces.Messages.get(res(r), q) },
+  'chat.spaces.messages.get': {
+    verb: 'get',
+    path: (n) => `v1/${n}`,
+    facade: (c, r, q) => c.Spaces.Messages.get(res(r), q),
+  },
   'chat.spaces.messages.list': {
     verb: 'get',
     path: (p) => `v1/${p}/messages`,

@@ -4,7 +4,16 @@
  *
  * Scopes: script.scriptapp (triggers), userinfo.email (Session.getActiveUser), none for the others.
  */
-import type { Cache, Clock, Identity, RunContext, Scheduler, StateStore, TriggerInfo, UserLock } from '../../ports/runtime';
+import type {
+  Cache,
+  Clock,
+  Identity,
+  RunContext,
+  Scheduler,
+  StateStore,
+  TriggerInfo,
+  UserLock,
+} from '../../ports/runtime';
 
 export class GasClock implements Clock {
   now(): number {
@@ -70,11 +79,16 @@ export class GasScheduler implements Scheduler {
     return this.runContext;
   }
   scheduleOnce(handler: string, delayMs: number): string {
-    return ScriptApp.newTrigger(handler).timeBased().after(Math.max(1, Math.round(delayMs))).create().getUniqueId();
+    return ScriptApp.newTrigger(handler)
+      .timeBased()
+      .after(Math.max(1, Math.round(delayMs)))
+      .create()
+      .getUniqueId();
   }
   scheduleEvery(handler: string, minutes: number): string {
     const builder = ScriptApp.newTrigger(handler).timeBased();
-    const trigger = minutes < 60 ? builder.everyMinutes(minutes).create() : builder.everyHours(Math.round(minutes / 60)).create();
+    const trigger =
+      minutes < 60 ? builder.everyMinutes(minutes).create() : builder.everyHours(Math.round(minutes / 60)).create();
     return trigger.getUniqueId();
   }
   delete(id: string): void {

@@ -81,7 +81,12 @@ export class SheetWorkbook implements Workbook {
     let sheet = this.spreadsheet.getSheetByName(name);
     if (!sheet) sheet = this.spreadsheet.insertSheet(name);
     sheet.clearContents();
-    const all = [header as CellValue[], ...rows.map((r) => [...r, ...Array<CellValue>(Math.max(0, header.length - r.length)).fill('')].slice(0, header.length))];
+    const all = [
+      header as CellValue[],
+      ...rows.map((r) =>
+        [...r, ...Array<CellValue>(Math.max(0, header.length - r.length)).fill('')].slice(0, header.length),
+      ),
+    ];
     sheet.getRange(1, 1, all.length, header.length).setValues(all);
     sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
     if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
@@ -91,7 +96,9 @@ export class SheetWorkbook implements Workbook {
     const sheet = this.spreadsheet.getActiveSheet();
     if (!sheet || sheet.getName() !== name) return [];
     const list = sheet.getActiveRangeList();
-    const ranges = list ? list.getRanges() : [sheet.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => !!r);
+    const ranges = list
+      ? list.getRanges()
+      : [sheet.getActiveRange()].filter((r): r is GoogleAppsScript.Spreadsheet.Range => !!r);
     const rows = new Set<number>();
     for (const r of ranges) for (let i = 0; i < r.getNumRows(); i++) rows.add(r.getRow() + i);
     return [...rows].filter((r) => r > 1).sort((a, b) => a - b);

@@ -158,7 +158,10 @@ export class JobEngine {
       // Reserve quota, in order, for requests that can go within the lookahead window.
       for (const p of queue) {
         if (p.sendAt === undefined && p.notBefore <= now + o.lookaheadMs) {
-          p.sendAt = Math.max(p.notBefore, this.pacer.reserve(p.op.request.method, p.op.space, Math.max(now, p.notBefore)));
+          p.sendAt = Math.max(
+            p.notBefore,
+            this.pacer.reserve(p.op.request.method, p.op.space, Math.max(now, p.notBefore)),
+          );
         }
       }
       const due = queue.filter((p) => p.sendAt !== undefined && p.sendAt <= now).slice(0, o.maxBatch);
@@ -172,7 +175,8 @@ export class JobEngine {
       }
       const dueSet = new Set(due);
       queue = queue.filter((p) => !dueSet.has(p));
-      const results = due.length === 1 ? [this.chat.call(due[0].op.request)] : this.chat.callAll(due.map((p) => p.op.request));
+      const results =
+        due.length === 1 ? [this.chat.call(due[0].op.request)] : this.chat.callAll(due.map((p) => p.op.request));
       stats.batches++;
       now = this.clock.now();
       due.forEach((p, i) => {
@@ -183,7 +187,12 @@ export class JobEngine {
           if (result.failure.httpStatus === 429) stats.rateLimited++;
           stats.retries++;
           const ceiling = Math.min(o.maxBackoffMs, o.baseBackoffMs * 2 ** p.attempt);
-          queue.push({ op: p.op, task: p.task, attempt: p.attempt + 1, notBefore: now + ceiling / 2 + o.random() * (ceiling / 2) });
+          queue.push({
+            op: p.op,
+            task: p.task,
+            attempt: p.attempt + 1,
+            notBefore: now + ceiling / 2 + o.random() * (ceiling / 2),
+          });
           return;
         }
         if (!result.ok && result.failure.httpStatus === 429) stats.rateLimited++;

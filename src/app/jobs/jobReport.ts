@@ -27,9 +27,16 @@ export function describeJob(job: JobState): string {
     `Rows done: ${rows}${job.rowIds ? ` of ${job.rowIds.length}` : ''}${counts ? ` (${counts})` : ''}.`,
     `API calls: ${job.apiCalls}; waits for quota: ${minutes(job.quotaWaitMs)}; retries: ${job.retries}; executions: ${job.executions}.`,
   ];
-  if (!job.finishedAt && job.nextAt) lines.push(`Next step at ${new Date(job.nextAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`);
+  if (!job.finishedAt && job.nextAt)
+    lines.push(`Next step at ${new Date(job.nextAt).toISOString().replace('T', ' ').slice(0, 16)} UTC.`);
   if (job.maxGapMs > 60_000) lines.push(`Continuations started up to ${minutes(job.maxGapMs)} late.`);
-  if (job.errors.length) lines.push(`Errors: ${job.errors.slice(0, 5).map((e) => `row ${e.row}: ${e.message}`).join(' | ')}${job.errors.length > 5 ? ' …' : ''}`);
+  if (job.errors.length)
+    lines.push(
+      `Errors: ${job.errors
+        .slice(0, 5)
+        .map((e) => `row ${e.row}: ${e.message}`)
+        .join(' | ')}${job.errors.length > 5 ? ' …' : ''}`,
+    );
   return lines.join('\n');
 }
 

@@ -88,10 +88,19 @@ export class JobRunner {
   }
 
   /** Starts a job (replacing none: a running job must finish or be cancelled first) and runs its first slice. */
-  start(kind: string, tab: string, rowIds: string[] | undefined, budget: SliceBudget, extra?: Record<string, unknown>): SliceResult {
+  start(
+    kind: string,
+    tab: string,
+    rowIds: string[] | undefined,
+    budget: SliceBudget,
+    extra?: Record<string, unknown>,
+  ): SliceResult {
     const running = this.current();
     if (running && !running.finishedAt) {
-      return { state: 'busy', message: `A "${this.handler(running.kind).title}" run started at ${new Date(running.startedAt).toISOString()} is still in progress. It continues by itself; cancel it from the sidebar or wait for it to finish.` };
+      return {
+        state: 'busy',
+        message: `A "${this.handler(running.kind).title}" run started at ${new Date(running.startedAt).toISOString()} is still in progress. It continues by itself; cancel it from the sidebar or wait for it to finish.`,
+      };
     }
     const now = this.deps.clock.now();
     const job: JobState = {
@@ -141,7 +150,10 @@ export class JobRunner {
   private runSlice(job: JobState, budget: SliceBudget): SliceResult {
     const { clock, lock, scheduler, workbook } = this.deps;
     if (!lock.tryAcquire(10_000)) {
-      return { state: 'busy', message: 'Another run of yours is working on this spreadsheet right now; this one will pick up after it.' };
+      return {
+        state: 'busy',
+        message: 'Another run of yours is working on this spreadsheet right now; this one will pick up after it.',
+      };
     }
     try {
       const started = clock.now();
@@ -152,7 +164,19 @@ export class JobRunner {
       this.jobs.save(job);
 
       const handler = this.handler(job.kind);
-      const slice = handler.openSlice(job, this.deps);
+      let slice: JobSlice;
+      try {
+        slice = handler.openSlice(job, this.deps);
+      } catch (e) {
+        // The job cannot go on (e.g. its tab was deleted): end it rather than let the watchdog retry forever.
+        const message = e instanceof Error ? e.message : String(e);
+        job.errors.push({ row: 0, message });
+        this.replaceTriggers(job, []);
+        job.finishedAt = clock.now();
+        this.jobs.delete(job.spreadsheetId);
+        this.jobs.saveLast(job);
+        throw e;
+      }
       let lastFlush = clock.now();
       const engine = new JobEngine(this.deps.chat, this.deps.newPacer(), clock, {
         ...DEFAULT_ENGINE_OPTIONS,
@@ -165,7 +189,10 @@ export class JobRunner {
           slice.flush([], false);
           workbook.flush();
           lastFlush = clock.now();
-          return !!this.jobs.load(job.spreadsheetId)?.cancelled;
+          // The sheet holds the results; the checkpoint remembers which rows they were, so they are not redone.
+          const cancelled = !!this.jobs.load(job.spreadsheetId)?.cancelled;
+          this.jobs.save({ ...job, cancelled: cancelled || job.cancelled });
+          return cancelled;
         },
       });
       const run = engine.run(slice.tasks);
@@ -227,7 +254,12 @@ export class JobRunner {
         job.apiCalls,
         `${Math.round(job.quotaWaitMs / 1000)} s`,
         job.executions,
-        job.errors.length ? job.errors.map((e) => `Row ${e.row}: ${e.message}`).join('\n').slice(0, 4000) : summary,
+        job.errors.length
+          ? job.errors
+              .map((e) => `Row ${e.row}: ${e.message}`)
+              .join('\n')
+              .slice(0, 4000)
+          : summary,
       ],
     ]);
   }

@@ -370,7 +370,9 @@ export class SpaceTask implements Task {
   private verify(plan: SpacePlan, afterSetup: boolean): Operation[] {
     if (!afterSetup) return this.finishRolesAndWelcome(plan);
     return this.listMembers(undefined, () => {
-      const setupPeople = (plan.create?.setupMembers ?? []).filter((m) => m.startsWith('users/')).map((m) => m.slice(6));
+      const setupPeople = (plan.create?.setupMembers ?? [])
+        .filter((m) => m.startsWith('users/'))
+        .map((m) => m.slice(6));
       const missing = setupPeople.filter((p) => !this.people.has(p));
       if (!missing.length) return this.finishRolesAndWelcome(plan);
       let waiting = missing.length;
@@ -388,7 +390,12 @@ export class SpaceTask implements Task {
       if (membership.role === change.role) continue;
       ops.push(
         this.op(
-          { method: 'chat.spaces.members.patch', resource: membership.name, query: { updateMask: 'role' }, body: { role: change.role } },
+          {
+            method: 'chat.spaces.members.patch',
+            resource: membership.name,
+            query: { updateMask: 'role' },
+            body: { role: change.role },
+          },
           space,
           (r) => {
             if (r.ok) {
@@ -445,17 +452,36 @@ export class SpaceTask implements Task {
   private outcome(): SpaceRowOutcome {
     const base = { spaceName: this.spaceName ?? this.row.spaceId, spaceUri: this.spaceUri, writes: this.writes };
     if (this.failed) {
-      const partial = this.writes ? ` (${this.writes} change${this.writes === 1 ? '' : 's'} made before the failure)` : '';
+      const partial = this.writes
+        ? ` (${this.writes} change${this.writes === 1 ? '' : 's'} made before the failure)`
+        : '';
       return { ...base, status: 'Failed', details: this.failed + partial };
     }
     const plan = this.plan as SpacePlan;
     if (this.ctx.dryRun) {
       if (this.linkedPreview) {
-        return { ...base, status: 'Planned', writes: 0, details: `Link to your existing space ${this.linkedPreview} with the same name, then bring it in line` };
+        return {
+          ...base,
+          status: 'Planned',
+          writes: 0,
+          details: `Link to your existing space ${this.linkedPreview} with the same name, then bring it in line`,
+        };
       }
-      return { ...base, status: 'Planned', writes: planWrites(plan), details: describePlan(plan), plannedCalls: plannedCalls(plan) };
+      return {
+        ...base,
+        status: 'Planned',
+        writes: planWrites(plan),
+        details: describePlan(plan),
+        plannedCalls: plannedCalls(plan),
+      };
     }
-    const status: SpaceRowStatus = this.created ? 'Created' : this.linked ? 'Linked existing' : this.writes ? 'Updated' : 'Up to date';
+    const status: SpaceRowStatus = this.created
+      ? 'Created'
+      : this.linked
+        ? 'Linked existing'
+        : this.writes
+          ? 'Updated'
+          : 'Up to date';
     return { ...base, status, details: this.summary(status, plan) };
   }
 
@@ -465,7 +491,10 @@ export class SpaceTask implements Task {
     const joined = people.filter((p) => this.people.get(p)?.state === 'JOINED');
     const invited = people.filter((p) => this.people.get(p)?.state === 'INVITED');
     const groups = this.row.groups.filter((g) => this.groupsPresent.has(this.ctx.groupNames.get(g) ?? ''));
-    if (status === 'Created') parts.push(`Created with ${people.length + this.row.groups.length} member${people.length + this.row.groups.length === 1 ? '' : 's'} requested`);
+    if (status === 'Created')
+      parts.push(
+        `Created with ${people.length + this.row.groups.length} member${people.length + this.row.groups.length === 1 ? '' : 's'} requested`,
+      );
     else if (status === 'Linked existing') parts.push(`Linked to your existing space named "${this.row.displayName}"`);
     else if (status === 'Updated') parts.push('Updated');
     else parts.push('Up to date');
@@ -484,7 +513,11 @@ export class SpaceTask implements Task {
     return parts.join('; ') + (parts.length ? '.' : '');
   }
 
-  private op(request: ChatRequest, space: string | undefined, handle: (r: ChatResult) => Operation[] | void): Operation {
+  private op(
+    request: ChatRequest,
+    space: string | undefined,
+    handle: (r: ChatResult) => Operation[] | void,
+  ): Operation {
     return { request, space, then: handle };
   }
 }

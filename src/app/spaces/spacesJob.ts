@@ -41,9 +41,10 @@ export class SpacesJobHandler implements JobKindHandler {
     const runner = deps.identity.email();
     const sheet = SpacesSheet.load(deps.workbook, { timeZone: deps.identity.timeZone(), runner, random: deps.random });
     const selected = job.rowIds ? new Set(job.rowIds) : undefined;
-    const todo = sheet.rows.filter(
-      (r) => (!selected || selected.has(r.rowId)) && !(r.lastRun && r.lastRun.getTime() >= job.startedAt && r.status !== STATUS.inProgress),
-    );
+    // Rows this job finished in earlier executions (saved with each checkpoint) are not redone.
+    const done = ((job.extra ??= {}).done ??= []) as string[];
+    const finished = new Set(done);
+    const todo = sheet.rows.filter((r) => (!selected || selected.has(r.rowId)) && !finished.has(r.rowId));
     const cacheKeys = new Set<string>();
     for (const r of todo) {
       for (const g of r.desired?.groups ?? []) cacheKeys.add(`g:${g}`);
@@ -63,11 +64,14 @@ export class SpacesJobHandler implements JobKindHandler {
       userIds: prefixed(cached, 'u:'),
       record: (row, outcome) => record(row.row, outcome),
     };
-    const planned = ((job.extra ??= {}).plannedCalls ??= {}) as PlannedCalls;
+    const planned = (job.extra.plannedCalls ??= {}) as PlannedCalls;
     const now = () => new Date(deps.clock.now());
+    const rowIdOf = new Map(sheet.rows.map((r) => [r.row, r.rowId]));
     const record = (row: number, outcome: SpaceRowOutcome) => {
+      done.push(rowIdOf.get(row) ?? '');
       job.counts[outcome.status] = (job.counts[outcome.status] ?? 0) + 1;
-      if (outcome.status === 'Failed' && job.errors.length < MAX_JOB_ERRORS) job.errors.push({ row, message: outcome.details });
+      if (outcome.status === 'Failed' && job.errors.length < MAX_JOB_ERRORS)
+        job.errors.push({ row, message: outcome.details });
       if (dryRun) for (const [m, n] of Object.entries(outcome.plannedCalls ?? {})) planned[m] = (planned[m] ?? 0) + n;
       const values: Record<string, string | Date> = {
         [SPACES_COL.status]: outcome.status,
@@ -82,7 +86,11 @@ export class SpacesJobHandler implements JobKindHandler {
     };
     const rejected = (r: SpaceSheetRow): Task | undefined => {
       if (!r.desired || r.problems.length) {
-        record(r.row, { status: 'Failed', details: r.problems.map((p) => p.message).join(' ') || 'This row could not be read.', writes: 0 });
+        record(r.row, {
+          status: 'Failed',
+          details: r.problems.map((p) => p.message).join(' ') || 'This row could not be read.',
+          writes: 0,
+        });
         return undefined;
       }
       return new SpaceTask(r.desired, ctx, !SETTLED.has(r.status));
@@ -95,7 +103,11 @@ export class SpacesJobHandler implements JobKindHandler {
         if (final) {
           for (const key of unfinished) {
             const r = byKey.get(key);
-            if (r) sheet.set(r.row, { [SPACES_COL.status]: STATUS.inProgress, [SPACES_COL.details]: 'Continuing in the next run…' });
+            if (r)
+              sheet.set(r.row, {
+                [SPACES_COL.status]: STATUS.inProgress,
+                [SPACES_COL.details]: 'Continuing in the next run…',
+              });
           }
           const learned: Record<string, string> = {};
           for (const [g, id] of ctx.groupNames) learned[`g:${g}`] = id;

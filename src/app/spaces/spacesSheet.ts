@@ -7,7 +7,14 @@
 import type { DesiredSpace, RowProblem } from '../../domain/model';
 import { assignRowIds, createRowIdGenerator } from '../../domain/ids';
 import { parseSpaceRows } from '../../domain/spaceRows';
-import { planOutputWrites, readTable, withOutputColumns, type OutputUpdate, type OutputValue, type Table } from '../../domain/table';
+import {
+  planOutputWrites,
+  readTable,
+  withOutputColumns,
+  type OutputUpdate,
+  type OutputValue,
+  type Table,
+} from '../../domain/table';
 import { SPACES_COL, SPACES_TAB } from '../../domain/tabs';
 import type { Workbook } from '../../ports/workbook';
 
@@ -17,9 +24,8 @@ export interface SpaceSheetRow {
   rowId: string;
   desired?: DesiredSpace;
   problems: RowProblem[];
-  /** Status and Last run as the sheet holds them. */
+  /** Status as the sheet holds it. */
   status: string;
-  lastRun?: Date;
   /** Things worth telling about the row that are not problems (e.g. the runner dropped from Members). */
   notes: string[];
 }
@@ -47,14 +53,24 @@ export class SpacesSheet {
 
     const ids = assignRowIds(
       table.rows.map((r) => ({ row: r.row, rowId: r.cells[SPACES_COL.rowId] ?? '' })),
-      createRowIdGenerator(options.random, table.rows.map((r) => r.cells[SPACES_COL.rowId] ?? '')),
+      createRowIdGenerator(
+        options.random,
+        table.rows.map((r) => r.cells[SPACES_COL.rowId] ?? ''),
+      ),
     );
     const sheet = new SpacesSheet(workbook, table, []);
     if (ids.assignments.length) {
       for (const a of ids.assignments) {
         const values: Record<string, OutputValue> = { [SPACES_COL.rowId]: a.rowId };
         // A copied row copied its outputs too: they belong to the original row.
-        if (a.reason === 'copied') Object.assign(values, { [SPACES_COL.spaceId]: '', [SPACES_COL.spaceLink]: '', [SPACES_COL.status]: '', [SPACES_COL.details]: '', [SPACES_COL.lastRun]: '' });
+        if (a.reason === 'copied')
+          Object.assign(values, {
+            [SPACES_COL.spaceId]: '',
+            [SPACES_COL.spaceLink]: '',
+            [SPACES_COL.status]: '',
+            [SPACES_COL.details]: '',
+            [SPACES_COL.lastRun]: '',
+          });
         sheet.updates.set(a.row, values);
       }
       sheet.flush();
@@ -64,7 +80,6 @@ export class SpacesSheet {
     const parsed = parseSpaceRows(table, { runner: options.runner, rowIds: ids.rowIds, ignoreOutputsOf: copied });
     for (const r of table.rows) {
       const result = parsed.get(r.row);
-      const raw = copied.has(r.row) ? undefined : r.raw[SPACES_COL.lastRun];
       sheet.rows.push({
         row: r.row,
         rowId: ids.rowIds.get(r.row) ?? '',
@@ -72,7 +87,6 @@ export class SpacesSheet {
         problems: result?.problems ?? [],
         notes: (result?.notes ?? []).map((n) => n.message),
         status: copied.has(r.row) ? '' : (r.cells[SPACES_COL.status] ?? ''),
-        lastRun: raw instanceof Date ? raw : undefined,
       });
     }
     return sheet;
