@@ -221,6 +221,8 @@ export class ClockTriggerBuilderImpl extends ServiceObject {
   }
 
   private once?: number;
+  /** after(ms): counted from create(), when the trigger exists. */
+  private afterMs?: number;
   private everyMs?: number;
   private days?: number;
   private weeks?: number;
@@ -241,13 +243,15 @@ export class ClockTriggerBuilderImpl extends ServiceObject {
   /** Runs at least `durationMilliseconds` from now. */
   after(durationMilliseconds: unknown): this {
     const ms = expectInt('ClockTriggerBuilder.after', [durationMilliseconds], durationMilliseconds);
-    this.once = this.exec.rt.clock.now() + Math.max(0, ms);
+    this.afterMs = Math.max(0, ms);
+    this.once = undefined;
     return this;
   }
 
   at(date: unknown): this {
     if (!(date instanceof Date)) badSignature('ClockTriggerBuilder.at', [date]);
     this.once = date.getTime();
+    this.afterMs = undefined;
     return this;
   }
 
@@ -346,6 +350,7 @@ export class ClockTriggerBuilderImpl extends ServiceObject {
         intervalMs: 28 * DAY,
       };
     }
+    if (this.afterMs !== undefined) return { schedule: { kind: 'once', at: now + this.afterMs } };
     if (this.once !== undefined) return { schedule: { kind: 'once', at: this.once } };
     throw new ScriptException(MSG.noSchedule);
   }
