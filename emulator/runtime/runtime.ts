@@ -33,7 +33,7 @@ import { HostRouter } from './services/urlFetch';
 import { RangeImpl, writeValue } from './spreadsheet/range';
 import { SpreadsheetStore, type SpreadsheetModel } from './spreadsheet/model';
 import { SpreadsheetImpl } from './spreadsheet/spreadsheet';
-import { rangeFromA1 } from './spreadsheet/sheet';
+import { parseRef, resolveRef } from './spreadsheet/a1';
 import type { CellValue } from './spreadsheet/values';
 import { FileGrants, IdFactory, type RuntimeState } from './state';
 
@@ -475,16 +475,15 @@ export class AppsScriptRuntime {
     const bang = a1.lastIndexOf('!');
     const sheet = bang >= 0 ? ss.sheetByName(a1.slice(0, bang).replace(/^'(.*)'$/, '$1')) : ss.activeSheet();
     if (!sheet) throw new Error(`edit(): no sheet in ${a1}`);
-    const ref = bang >= 0 ? a1.slice(bang + 1) : a1;
-    const probe = rangeFromA1({ rt: this.state } as unknown as Execution, ss, sheet, ref);
-    const oldValue = sheet.cell(probe._row, probe._col)?.v ?? '';
-    for (let r = 0; r < probe._numRows; r++) {
-      for (let c = 0; c < probe._numCols; c++)
-        writeValue(sheet.ensure(probe._row + r, probe._col + c), value, ss.timeZone);
+    const block = resolveRef(parseRef(bang >= 0 ? a1.slice(bang + 1) : a1), sheet.maxRows, sheet.maxCols);
+    const oldValue = sheet.cell(block.row, block.col)?.v ?? '';
+    for (let r = 0; r < block.numRows; r++) {
+      for (let c = 0; c < block.numCols; c++)
+        writeValue(sheet.ensure(block.row + r, block.col + c), value, ss.timeZone);
     }
-    const newValue = sheet.cell(probe._row, probe._col)?.v ?? '';
+    const newValue = sheet.cell(block.row, block.col)?.v ?? '';
     const makeRange = (exec: Execution): RangeImpl =>
-      new RangeImpl(exec, ss, sheet, probe._row, probe._col, probe._numRows, probe._numCols);
+      new RangeImpl(exec, ss, sheet, block.row, block.col, block.numRows, block.numCols);
     const results: ExecutionResult[] = [];
     if (this.config.mode !== 'workspace-addon' && this.hasFunction('onEdit')) {
       results.push(
