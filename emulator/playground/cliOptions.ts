@@ -8,6 +8,8 @@
 export interface StartOptions {
   /** Folder of CSV files (one per tab) or an .xlsx file; default the example workbook. */
   workbook?: string;
+  /** Chat directory JSON; default `directory.json` beside the workbook, if there is one. */
+  directory?: string;
   mode: 'bound' | 'editor-addon' | 'workspace-addon';
   port: number;
   /** Entry point run before serving (default `applySpaces`); empty string for none. */
@@ -30,6 +32,8 @@ runs the start-up job, and serves the playground on http://localhost:8080.
 Options:
   --workbook <folder|file.xlsx>  Workbook to open: a folder with one CSV per tab, or an .xlsx file
                                  (default: examples/workbook). Save writes changes back to it.
+  --directory <file.json>        Chat organisation directory: users, groups, existing spaces
+                                 (default: directory.json beside the workbook, if present).
   --mode <bound|editor-addon|workspace-addon>
                                  How the script project runs (default: bound).
   --port <n>                     Port on 127.0.0.1 (default: $PORT or 8080; 0 picks a free port).
@@ -75,6 +79,9 @@ export function parseStartArgs(argv: readonly string[], env: Record<string, stri
     switch (flag) {
       case '--workbook':
         options.workbook = take();
+        break;
+      case '--directory':
+        options.directory = take();
         break;
       case '--mode': {
         const mode = take();

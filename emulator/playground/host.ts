@@ -171,7 +171,7 @@ export class PlaygroundHost {
 
   private onMessage(msg: FromWorker): void {
     if (msg.type === 'dialog') {
-      this.latest = msg.state;
+      if (msg.state) this.latest = msg.state;
       const flight = this.action;
       const auto = flight?.autoAnswer?.(msg.dialog);
       if (auto) {
@@ -180,7 +180,7 @@ export class PlaygroundHost {
         return;
       }
       this.pending = msg.dialog;
-      flight?.resolve({ kind: 'dialog', dialog: msg.dialog, state: this.decorate(msg.state) });
+      flight?.resolve({ kind: 'dialog', dialog: msg.dialog, state: this.decorate(this.latestState()) });
       return;
     }
     if (msg.type !== 'result') return;

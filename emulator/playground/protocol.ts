@@ -16,6 +16,8 @@ export interface SessionOptions {
   manifestPath?: string;
   /** Workbook to open: a folder of CSV files (one per tab) or an .xlsx file. Absent: an empty spreadsheet. */
   workbook?: string;
+  /** The Chat emulator's organisation directory (users, groups, existing spaces) as JSON. */
+  directory?: string;
   mode: 'bound' | 'editor-addon' | 'workspace-addon';
   /** Seed of ids and randomness (runtime and emulator). Default 1. */
   seed?: number;
@@ -31,7 +33,7 @@ export type FromWorker =
   | { type: 'ready'; state: PlaygroundState }
   | { type: 'result'; id: number; ok: true; result: unknown; state: PlaygroundState }
   | { type: 'result'; id: number; ok: false; error: string; status: number; state?: PlaygroundState }
-  | { type: 'dialog'; dialog: PendingDialogView; state: PlaygroundState }
+  | { type: 'dialog'; dialog: PendingDialogView; state?: PlaygroundState }
   | { type: 'fatal'; error: string };
 
 /** An error a session method throws on purpose, with the HTTP status the server should answer with. */

@@ -1,8 +1,8 @@
 /**
  * The Workspace add-on side panel as a state machine: the card navigation stack (push, pop, pop to root, pop to a
  * named card, update), notifications shown as snackbars, links to open, and the `drive.file` request that leads to
- * the file-scope grant flow. It also builds the event objects Sheets hands to homepage, card-action and
- * file-scope-granted functions (open-questions Q6). Pure logic over card JSON; the session runs the functions.
+ * the file-scope grant flow. Pure logic over card JSON; the session runs the functions (with event objects built by
+ * the runtime's `buildEvent`).
  */
 import { isJsonObject, type JsonObject } from '../cards/json';
 
@@ -33,6 +33,12 @@ export class CardStack {
   /** Replaces the whole stack (homepage, universal action, file-scope granted). */
   reset(cards: JsonObject[]): void {
     this.cards = [...cards];
+  }
+
+  /** Replaces the card shown (what `updateCard` does), or shows `card` when the stack is empty. */
+  replaceTop(card: JsonObject): void {
+    if (this.cards.length === 0) this.cards.push(card);
+    else this.cards[this.cards.length - 1] = card;
   }
 
   /** The back arrow of the panel: pops one card (never the root). */
@@ -70,90 +76,14 @@ export class CardStack {
 
   private navigate(nav: JsonObject): void {
     if (isJsonObject(nav.pushCard)) this.cards.push(nav.pushCard);
-    else if (isJsonObject(nav.updateCard)) {
-      if (this.cards.length === 0) this.cards.push(nav.updateCard);
-      else this.cards[this.cards.length - 1] = nav.updateCard;
-    } else if (nav.popCard === true) this.back();
+    else if (isJsonObject(nav.updateCard)) this.replaceTop(nav.updateCard);
+    else if (nav.popCard === true) this.back();
     else if (nav.popToRoot === true) this.cards = this.cards.slice(0, 1);
     else if (typeof nav.popToCard === 'string') {
       const index = this.cards.map((c) => c.name).lastIndexOf(nav.popToCard);
       if (index >= 0) this.cards = this.cards.slice(0, index + 1);
     }
   }
-}
-
-/** The spreadsheet the panel sits next to, as the `sheets` event field describes it. */
-export interface SheetsContext {
-  id: string;
-  title: string;
-  /** Whether the user granted drive.file for this spreadsheet. */
-  granted: boolean;
-}
-
-/**
- * Values of the card's form fields as the page collected them, in the event object's shape:
- * `{ name: { stringInputs: { value: [...] } } }`, or `dateInput` / `timeInput` / `dateTimeInput` for pickers.
- */
-export type FormInputs = JsonObject;
-
-/** Options of an event object. */
-export interface EventInit {
-  sheets: SheetsContext;
-  userLocale: string;
-  timeZone: string;
-  /** Offset of the user's time zone from UTC in ms. */
-  timeZoneOffsetMs: number;
-  /** For card actions: the function invoked and its parameters. */
-  action?: { functionName: string; parameters: Record<string, string> };
-  formInputs?: FormInputs;
-}
-
-/**
- * A Sheets event object for a Workspace add-on function (open-questions Q6): `commonEventObject` with host app,
- * platform, locale, time zone, and for actions `parameters` and `formInputs`; `sheets` with
- * `addonHasFileScopePermission`, plus `id` and `title` only after the drive.file grant; and the deprecated
- * top-level fields Google still sends for backward compatibility.
- */
-export function buildEvent(init: EventInit): JsonObject {
-  const timeZone: JsonObject = { id: init.timeZone, offset: init.timeZoneOffsetMs };
-  const common: JsonObject = { hostApp: 'SHEETS', platform: 'WEB', userLocale: init.userLocale, timeZone };
-  const sheets: JsonObject = init.sheets.granted
-    ? { addonHasFileScopePermission: true, id: init.sheets.id, title: init.sheets.title }
-    : { addonHasFileScopePermission: false };
-  const event: JsonObject = {
-    commonEventObject: common,
-    sheets,
-    hostApp: 'sheets',
-    clientPlatform: 'web',
-    userLocale: init.userLocale,
-    userTimezone: { id: init.timeZone, offSet: String(init.timeZoneOffsetMs) },
-  };
-  if (init.action) {
-    common.parameters = { ...init.action.parameters };
-    event.parameters = { ...init.action.parameters };
-    common.invokedFunction = init.action.functionName;
-  }
-  if (init.formInputs && Object.keys(init.formInputs).length > 0) {
-    const formInputs: JsonObject = {};
-    const legacySingle: JsonObject = {};
-    const legacyMulti: JsonObject = {};
-    for (const [name, input] of Object.entries(init.formInputs)) {
-      if (!isJsonObject(input)) continue;
-      formInputs[name] = input;
-      const strings =
-        isJsonObject(input.stringInputs) && Array.isArray(input.stringInputs.value)
-          ? input.stringInputs.value
-          : undefined;
-      if (strings) {
-        legacySingle[name] = strings[0] ?? '';
-        legacyMulti[name] = [...strings];
-      }
-    }
-    common.formInputs = formInputs;
-    event.formInput = legacySingle;
-    event.formInputs = legacyMulti;
-  }
-  return event;
 }
 
 /**

@@ -207,8 +207,8 @@ export interface RunReportView {
   serviceCalls: Record<string, number>;
   /** API calls answered 429, by method. */
   quotaErrors: number;
-  /** Virtual ms the script spent waiting (sleeps / backoff), when the runtime reports it. */
-  waitMs?: number;
+  /** `Utilities.sleep` calls: the add-on's pacing and backoff waits. */
+  sleepCalls: number;
   errors: string[];
   /** Rows per status on the tab the run wrote, when known (e.g. `{Created: 5, Failed: 1}`). */
   rowStatuses?: Record<string, number>;

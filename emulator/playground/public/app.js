@@ -287,9 +287,15 @@
     const rows = sheet.values.length;
     const cols = rows ? sheet.values[0].length : 0;
     const colgroup = el('colgroup', {}, el('col', { style: 'width:46px' }));
+    let tableWidth = 46;
     for (let c = 0; c < cols; c++) {
-      const w = (sheet.columnWidths && sheet.columnWidths[c]) || (c < 3 ? 140 : 110);
-      colgroup.append(el('col', { style: `width:${Math.max(40, Math.min(420, w))}px` }));
+      // The sheet's own width when set; else fit the longest of the first rows (Sheets would show 100 px).
+      let longest = 0;
+      for (let r = 0; r < Math.min(rows, 40); r++) longest = Math.max(longest, sheet.values[r][c].length);
+      const fitted = Math.max(72, Math.min(220, longest * 7 + 14));
+      const w = Math.max(40, Math.min(420, (sheet.columnWidths && sheet.columnWidths[c]) || fitted));
+      tableWidth += w;
+      colgroup.append(el('col', { style: `width:${w}px` }));
     }
     const head = el('tr', {}, el('th', { class: 'corner' }));
     for (let c = 1; c <= cols; c++) head.append(el('th', { dataset: { col: c }, text: columnLetters(c) }));
@@ -336,6 +342,7 @@
       el('thead', {}, head),
       body,
     );
+    table.style.width = `${tableWidth}px`;
     wrap.replaceChildren(table);
     wrap.scrollTop = scroll.top;
     wrap.scrollLeft = scroll.left;
@@ -1273,7 +1280,7 @@
       kvItem('Chat API calls', apiTotal),
       kvItem('Service calls', serviceTotal),
       kvItem('Quota errors (429)', run.quotaErrors, run.quotaErrors > 0),
-      run.waitMs !== undefined ? kvItem('Waited', fmtDuration(run.waitMs)) : null,
+      kvItem('Sleeps (pacing)', run.sleepCalls),
       kvItem('Errors', run.errors.length, run.errors.length > 0),
       ...statuses.map(([k, v]) => kvItem(`Rows ${k}`, v, k === 'Failed' && v > 0)),
     );

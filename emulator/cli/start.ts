@@ -1,0 +1,140 @@
+/**
+ * `npm start`: the local playground. (The npm script builds dist/Code.js first.) Opens a workbook — the example
+ * workbook by default, or `--workbook <folder|.xlsx>` — in the offline Apps Script runtime with the Google Chat API
+ * emulator, runs the start-up job (Extensions ▸ Chat Spaces ▸ Apply to all rows, with continuations fired until
+ * idle, dialogs answered with OK/Yes) so the first screen already shows a result, prints a summary of it, and serves
+ * the playground page on http://localhost:8080 (127.0.0.1 only; `PORT` or `--port` to change). `--help` lists the
+ * options.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CARD_CSS } from '../cards/html';
+import { parseStartArgs, START_HELP, type StartOptions } from '../playground/cliOptions';
+import { readSpecRevision } from '../playground/fidelity';
+import { answerPositively, PlaygroundHost, type CallOutcome } from '../playground/host';
+import { createPlaygroundServer, listen } from '../playground/server';
+import type { RunReportView } from '../playground/types';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Resolves a path the user typed relative to the directory `npm start` was run from. */
+function userPath(p: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+}
+
+/** One-paragraph summary of the start-up run for the terminal. */
+export function describeRun(report: RunReportView): string {
+  const apiCalls = Object.values(report.apiCalls).reduce((a, b) => a + b, 0);
+  const minutes = ((report.endedAt - report.startedAt) / 60_000).toFixed(1);
+  const statuses = report.rowStatuses
+    ? Object.entries(report.rowStatuses)
+        .map(([status, n]) => `${n} ${status.toLowerCase()}`)
+        .join(', ')
+    : 'row statuses unknown';
+  const lines = [
+    `${report.label}: ${statuses}.`,
+    `${apiCalls} Chat API calls, ${report.quotaErrors} answered 429, ${report.executions.length} execution(s), ` +
+      `${minutes} virtual minutes.`,
+  ];
+  if (report.errors.length > 0) lines.push(`Errors: ${report.errors.slice(0, 3).join(' | ')}`);
+  return lines.join('\n  ');
+}
+
+async function startUp(host: PlaygroundHost, options: StartOptions): Promise<void> {
+  if (!options.run) return;
+  const outcome: CallOutcome = await host.call(
+    'run',
+    {
+      functionName: options.run,
+      label: `Start-up: ${options.run}`,
+      origin: 'start-up',
+      untilIdle: options.untilIdle,
+      sheet: 'Spaces',
+    },
+    answerPositively,
+  );
+  if (outcome.kind === 'error') {
+    console.error(`Start-up run of ${options.run} failed: ${outcome.error}`);
+    return;
+  }
+  if (outcome.kind === 'done') console.log(`  ${describeRun(outcome.result as RunReportView)}`);
+  for (const { dialog, answer } of host.autoAnswered) {
+    const text = dialog.message.replace(/\s+/g, ' ').slice(0, 160);
+    console.log(`  Dialog "${dialog.title ?? ''}" answered ${answer.button}: ${text}`);
+  }
+}
+
+async function main(): Promise<void> {
+  let options: StartOptions;
+  try {
+    options = parseStartArgs(process.argv.slice(2), process.env);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(START_HELP);
+    return;
+  }
+  const bundle = path.join(ROOT, 'dist', 'Code.js');
+  if (!fs.existsSync(bundle)) {
+    console.error('dist/Code.js is missing: run `npm run build` first (npm start does it for you).');
+    process.exit(1);
+  }
+  const workbook = options.workbook ? userPath(options.workbook) : path.join(ROOT, 'examples', 'workbook');
+  if (!fs.existsSync(workbook)) {
+    console.error(`The workbook ${workbook} does not exist.`);
+    process.exit(1);
+  }
+  const besideWorkbook = path.join(path.dirname(workbook), 'directory.json');
+  const directory = options.directory
+    ? userPath(options.directory)
+    : fs.existsSync(besideWorkbook)
+      ? besideWorkbook
+      : undefined;
+  if (directory && !fs.existsSync(directory)) {
+    console.error(`The directory file ${directory} does not exist.`);
+    process.exit(1);
+  }
+  const revision = await readSpecRevision(ROOT);
+  console.log(
+    'Chat Spaces for Sheets playground: an offline emulator of Apps Script and the Google Chat API.\n' +
+      'Implementation may be incomplete or differ from the real services' +
+      (revision ? ` (Chat API discovery revision ${revision}).` : '.'),
+  );
+  console.log(`Opening ${path.relative(process.cwd(), workbook) || workbook} in ${options.mode} mode…`);
+  const host = await PlaygroundHost.start({
+    rootDir: ROOT,
+    workbook,
+    directory,
+    mode: options.mode,
+    seed: options.seed,
+  });
+  await startUp(host, options);
+  if (options.noServe) {
+    await host.close();
+    return;
+  }
+  const server = createPlaygroundServer({ host, rootDir: ROOT, cardCss: CARD_CSS });
+  let url: string;
+  try {
+    url = await listen(server, options.port);
+  } catch (e) {
+    console.error(`Cannot listen on 127.0.0.1:${options.port}: ${e instanceof Error ? e.message : String(e)}`);
+    console.error('Set PORT (or --port) to another port.');
+    await host.close();
+    process.exit(1);
+  }
+  console.log(`\nPlayground ready: ${url}\n(Ctrl+C to stop)`);
+  const stop = (): void => {
+    server.close();
+    host.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exit(1);
+});
