@@ -57,8 +57,8 @@ function button(view: ButtonView): TextButton {
   return b;
 }
 
-function icon(name: IconName): GoogleAppsScript.Card_Service.Icon {
-  return CardService.Icon[name];
+function icon(name: IconName): GoogleAppsScript.Card_Service.IconImage {
+  return CardService.newIconImage().setIcon(CardService.Icon[name]);
 }
 
 function widget(view: WidgetView): Widget {
@@ -69,7 +69,7 @@ function widget(view: WidgetView): Widget {
       const d = CardService.newDecoratedText().setText(richText(view.text)).setWrapText(!!view.wrap);
       if (view.top) d.setTopLabel(escapeCardText(view.top));
       if (view.bottom) d.setBottomLabel(escapeCardText(view.bottom));
-      if (view.icon) d.setIcon(icon(view.icon));
+      if (view.icon) d.setStartIcon(icon(view.icon));
       if (view.onClick) d.setOnClickAction(action(view.onClick));
       else if (view.button) d.setButton(button(view.button));
       return d;

@@ -4,7 +4,10 @@
  * page of members, one page of messages, at most MAX_ADDS_PER_SUBMIT additions), and this wrapper makes the bound
  * explicit: it refuses requests past a per-callback count and past a deadline measured from the start of the
  * callback, answering them with a failure the use cases turn into a sentence instead of letting the platform kill
- * the execution. Requests sent together (fetchAll) count one each.
+ * the execution. Requests sent together (fetchAll) count one each. A request Chat answers with 429 (the 1 write
+ * per second per space quota, or a per-minute quota) or a temporary 5xx is sent again after a short wait, at most
+ * twice, and only while the wait still fits before the deadline: two edits of the same space in one click (details
+ * then history) or two quick clicks then both succeed instead of the second failing.
  */
 import type { ChatGateway, ChatRequest, ChatResult } from '../../ports/chat';
 import type { Clock } from '../../ports/runtime';
@@ -25,6 +28,8 @@ export const CARD_CALL_LIMITS: CallLimits = { maxRequests: 60, deadlineMs: 20_00
 
 /** HTTP status used for a request the guard did not send (no API answered it). */
 export const NOT_SENT_STATUS = 0;
+/** Waits before the retries of a 429 or 5xx answer (Chat's per-space write quota refills each second). */
+export const RETRY_WAITS_MS: readonly number[] = [1_100, 2_500];
 export const NOT_SENT_MESSAGE =
   'Stopped before the 30-second limit of the sidebar; nothing more was sent. Try again, or use the sheet for large changes.';
 
@@ -51,8 +56,23 @@ export class CallBudget implements ChatGateway {
 
   callAll(requests: readonly ChatRequest[]): ChatResult[] {
     if (requests.length === 0) return [];
-    const overTime = this.clock.now() - this.startedAt >= this.limits.deadlineMs;
-    const room = overTime ? 0 : Math.max(0, this.limits.maxRequests - this.sent);
+    const results = this.send(requests);
+    for (const wait of RETRY_WAITS_MS) {
+      const again = results.map((r, i) => (isWorthRetrying(r) ? i : -1)).filter((i) => i >= 0);
+      if (!again.length || this.elapsed() + wait >= this.limits.deadlineMs) break;
+      this.clock.sleep(wait);
+      const retried = this.send(again.map((i) => requests[i]));
+      again.forEach((i, k) => (results[i] = retried[k]));
+    }
+    return results;
+  }
+
+  private elapsed(): number {
+    return this.clock.now() - this.startedAt;
+  }
+
+  private send(requests: readonly ChatRequest[]): ChatResult[] {
+    const room = this.elapsed() >= this.limits.deadlineMs ? 0 : Math.max(0, this.limits.maxRequests - this.sent);
     const allowed = requests.slice(0, room);
     this.sent += allowed.length;
     const results =
@@ -65,6 +85,12 @@ export class CallBudget implements ChatGateway {
     }
     return results;
   }
+}
+
+function isWorthRetrying(result: ChatResult): boolean {
+  if (result.ok) return false;
+  const code = result.failure.httpStatus;
+  return code === 429 || code === 500 || code === 502 || code === 503 || code === 504;
 }
 
 /** True for a failure the guard produced (the request never left). */
