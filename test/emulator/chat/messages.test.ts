@@ -304,6 +304,10 @@ describe.each(['facade', 'rest'] as const)('messages via %s', (kind) => {
       expect(chat.Media.download).toBeUndefined();
       token = chat.Media.upload({ filename: 'notes.txt' }, space, new TestBlob(bytes, 'text/plain', 'notes.txt'))
         .attachmentDataRef.attachmentUploadToken;
+      expect(h.emu.requestLog.at(-1)).toMatchObject({
+        methodId: 'chat.media.upload',
+        path: expect.stringContaining('/upload/v1/'),
+      });
     } else {
       const boundary = 'b0undary';
       const body = Buffer.concat([
@@ -319,6 +323,7 @@ describe.each(['facade', 'rest'] as const)('messages via %s', (kind) => {
         headers: { 'content-type': `multipart/related; boundary=${boundary}` },
       });
       expect(res.status).toBe(200);
+      expect(res.outcome.methodId).toBe('chat.media.upload');
       token = res.json.attachmentDataRef.attachmentUploadToken;
     }
     const m = ok(
@@ -336,6 +341,7 @@ describe.each(['facade', 'rest'] as const)('messages via %s', (kind) => {
     h.clock.advance(1000);
     const dl = h.rest('GET', `/v1/media/${resourceName}?alt=media`);
     expect(dl.status).toBe(200);
+    expect(dl.outcome.methodId).toBe('chat.media.download');
     expect(dl.headers['content-type']).toBe('text/plain');
     expect(dl.text).toBe('hello attachment');
     expect(h.rest('GET', `/v1/media/${resourceName}?alt=media`, { as: 'stranger@example.com' }).status).toBe(404);
