@@ -60,6 +60,11 @@ export const MSG = {
     `The data you entered in cell ${a1} violates the data validation rules set on this cell.`,
   /** OBSERVED format of Apps Script's argument type check. */
   badSignature: (types: string, fq: string) => `The parameters (${types}) don't match the method signature for ${fq}.`,
+  /**
+   * OBSERVED (many real logs); Sheets reports it at the next spreadsheet call or flush, not at the write itself
+   * (OBSERVED: "Sheets reports a bad write on the NEXT sheet call").
+   */
+  cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
   /** EMULATOR: index/size arguments out of range (insertRows etc.). */
   invalidArgument: (name: string) => `Invalid argument: ${name}`,
 

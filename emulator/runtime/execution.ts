@@ -51,6 +51,8 @@ export interface ExecutionInit {
   hasUi: boolean;
 }
 
+const SPREADSHEET_FAMILY = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range']);
+
 function nowNs(): bigint {
   return process.hrtime.bigint();
 }
@@ -79,6 +81,8 @@ export class Execution {
   private callIndex = 0;
   private depth = 0;
   private killedReason?: string;
+  /** A spreadsheet write the platform refused; reported at the next spreadsheet call (see deferSpreadsheetError). */
+  private pendingSpreadsheetError?: ScriptException;
   private lastExit: bigint = nowNs();
   /** Real nanoseconds of script CPU (outside services). */
   cpuNs = 0n;
@@ -151,6 +155,11 @@ export class Execution {
       const className = key.slice(0, dot);
       const method = key.slice(dot + 1);
       if (options.count !== false) this.serviceCalls.set(key, (this.serviceCalls.get(key) ?? 0) + 1);
+      if (this.pendingSpreadsheetError && SPREADSHEET_FAMILY.has(className)) {
+        const pending = this.pendingSpreadsheetError;
+        this.pendingSpreadsheetError = undefined;
+        throw pending;
+      }
       if (this.rt.config.behaviour.enforceScopes) {
         checkPermission(className, method, this.authMode, this.rt.config.manifest.oauthScopes);
       }
@@ -163,6 +172,21 @@ export class Execution {
       this.depth--;
       this.lastExit = nowNs();
     }
+  }
+
+  /**
+   * Records a write error the platform reports later: Sheets batches writes, and a refused write (e.g. a cell over
+   * 50,000 characters) fails the next spreadsheet call or flush, or the execution when none follows.
+   */
+  deferSpreadsheetError(error: ScriptException): void {
+    this.pendingSpreadsheetError ??= error;
+  }
+
+  /** The deferred spreadsheet error still pending when the script returned, if any (consumed). */
+  takePendingSpreadsheetError(): ScriptException | undefined {
+    const e = this.pendingSpreadsheetError;
+    this.pendingSpreadsheetError = undefined;
+    return e;
   }
 
   /** Throws the time-limit error if the execution was killed or its deadline has come. */

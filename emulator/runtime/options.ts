@@ -96,6 +96,8 @@ export interface Limits {
   cacheMaxExpirationSec: number;
   /** URL length for UrlFetchApp. DOC: 2 KB. */
   urlFetchUrlChars: number;
+  /** Characters in one cell. OBSERVED: 50,000. */
+  cellChars: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -110,6 +112,7 @@ export const DEFAULT_LIMITS: Limits = {
   cacheValueBytes: 100 * 1024,
   cacheMaxExpirationSec: 21_600,
   urlFetchUrlChars: 2048,
+  cellChars: 50_000,
 };
 
 /** Switches for behaviour no primary source settles; defaults follow the documented or strictest observed case. */

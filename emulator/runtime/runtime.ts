@@ -387,6 +387,11 @@ export class AppsScriptRuntime {
       }
     }
     exec.finishCpu();
+    const pending = exec.takePendingSpreadsheetError();
+    if (pending && !threw) {
+      thrown = exec.makeError(pending.message);
+      threw = true;
+    }
     let timeLimit = exec.killed || realTimedOut;
     if (!timeLimit && this.clock.now() > exec.deadline) timeLimit = true;
     if (realTimedOut) this.clock.advanceTo(exec.deadline);

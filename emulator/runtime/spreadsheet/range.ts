@@ -61,6 +61,17 @@ function satisfies(rule: DataValidationRule, cell: Cell): boolean {
   }
 }
 
+/**
+ * True when a value exceeds the characters a cell holds: the write is refused, and the error is reported at the next
+ * spreadsheet call (Execution.deferSpreadsheetError).
+ */
+export function tooLong(exec: Execution, values: readonly (readonly unknown[])[]): boolean {
+  const max = exec.rt.config.limits.cellChars;
+  if (!values.some((row) => row.some((v) => typeof v === 'string' && v.length > max))) return false;
+  exec.deferSpreadsheetError(new ScriptException(MSG.cellTooLong));
+  return true;
+}
+
 export class RangeImpl extends ServiceObject {
   get className(): string {
     return 'Range';
@@ -107,6 +118,7 @@ export class RangeImpl extends ServiceObject {
   /** Writes values (after checking validation on a copy, so a refused write changes nothing). */
   private writeAll(values: unknown[][]): void {
     const tz = this._ss.timeZone;
+    if (tooLong(this.exec, values)) return;
     if (this.exec.rt.config.behaviour.enforceDataValidation) {
       for (let r = 0; r < this._numRows; r++) {
         for (let c = 0; c < this._numCols; c++) {

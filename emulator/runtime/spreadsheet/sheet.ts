@@ -9,7 +9,7 @@ import type { Execution } from '../execution';
 import { badSignature, expectInt, expectString } from '../signature';
 import { parseRef, resolveRef } from './a1';
 import type { SheetModel, SpreadsheetModel } from './model';
-import { RangeImpl, writeValue } from './range';
+import { RangeImpl, tooLong, writeValue } from './range';
 import { SpreadsheetImpl } from './spreadsheet';
 
 const FQ = 'SpreadsheetApp.Sheet';
@@ -247,6 +247,7 @@ export class SheetImpl extends ServiceObject {
   appendRow(rowContents: unknown): this {
     if (!Array.isArray(rowContents)) badSignature(`${FQ}.appendRow`, [rowContents]);
     const sheet = this.alive();
+    if (tooLong(this.exec, [rowContents])) return this;
     const row = sheet.lastRow() + 1;
     if (row > sheet.maxRows) sheet.maxRows = row;
     if (rowContents.length > sheet.maxCols) sheet.maxCols = rowContents.length;

@@ -195,6 +195,29 @@ describe('written strings become what a user typing them gets (OBSERVED; README 
   });
 });
 
+describe('cell size', () => {
+  test('OBSERVED: over 50,000 characters in a cell is refused, reported at the next spreadsheet call (or the end)', () => {
+    const rt = makeRuntime(`
+      function next() {
+        var sh = SpreadsheetApp.getActiveSheet();
+        sh.getRange('A1:B1').setValues([['ok', new Array(50002).join('x')]]);
+        PropertiesService.getScriptProperties().setProperty('after', 'write');
+        try { sh.getRange('C1').getValue(); } catch (e) { return [e.message, sh.getRange('A1').getValue()]; }
+      }
+      function last() { SpreadsheetApp.getActiveSheet().appendRow([new Array(50002).join('x')]); return 'returned'; }
+      function fits() { SpreadsheetApp.getActiveSheet().getRange('A1').setValue(new Array(50001).join('x')); }`);
+    expect(rt.run('next').returned).toEqual([
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+      '',
+    ]);
+    expect(rt.properties.snapshot().script.after).toBe('write');
+    const r = rt.run('last');
+    expect(r.error?.message).toBe('Your input contains more than the maximum of 50000 characters in a single cell.');
+    expect(r.returned).toBeUndefined();
+    expect(rt.run('fits').error).toBeUndefined();
+  });
+});
+
 describe('formats, notes, validation', () => {
   test('notes, backgrounds, font weights and colours, number formats with documented defaults', () => {
     const r = run(`function f() {
