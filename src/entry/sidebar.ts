@@ -55,7 +55,7 @@ import { JobStore } from '../app/jobs/jobStore';
 import { explainFailure } from '../domain/apiErrors';
 import type { SpaceType } from '../domain/model';
 import { isSpaceName } from '../domain/spaceLinks';
-import { SPACES_TAB } from '../domain/tabs';
+import { LOG_TAB as LOG_TAB_SPEC, SPACES_TAB } from '../domain/tabs';
 import { readEvent, type SidebarRequest } from '../ui/event';
 import { renderActionResult, renderCard, renderFileScopeRequest, renderPop, renderUniversalResult } from '../ui/render';
 import { confirmView, editDetailsView, editMessageView, fileAccessView, helpView } from '../ui/views/formViews';
@@ -612,8 +612,11 @@ export function queueJob(e?: unknown): ActionResponse {
     const deps = sidebarDeps();
     const settings = loadSettings(deps.state);
     const timeZone = timeZoneOf(req, ss);
+    const workbook = new SheetWorkbook(ss);
+    // A run ends by writing its Log row: make sure the Log tab exists (Set up sheets may never have run).
+    if (!ss.getSheetByName(LOG_TAB)) setUpTabs(workbook, [LOG_TAB_SPEC]);
     const outcome = queueJobUseCase(jobRunner(ss), choice, {
-      totalRows: rowsOnTab(new SheetWorkbook(ss), choice.tab, timeZone),
+      totalRows: rowsOnTab(workbook, choice.tab, timeZone),
       memberSyncDefault: settings.memberSyncDefault,
       sendAtTimeZone: settings.sendAtTimeZone || timeZone,
       startedFrom: 'sidebar',
