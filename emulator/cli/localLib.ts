@@ -148,10 +148,8 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunResult
   if (options.write !== false) {
     const out = options.out ?? 'out';
     fs.mkdirSync(out, { recursive: true });
-    await saveWorkbook(
-      ss,
-      options.workbook?.toLowerCase().endsWith('.xlsx') ? path.join(out, 'workbook.xlsx') : path.join(out, 'workbook'),
-    );
+    await saveWorkbook(ss, path.join(out, 'workbook'));
+    if (options.workbook?.toLowerCase().endsWith('.xlsx')) await saveWorkbook(ss, path.join(out, 'workbook.xlsx'));
     fs.writeFileSync(path.join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
     fs.writeFileSync(path.join(out, 'chat-state.json'), JSON.stringify(chatState, null, 2) + '\n');
     fs.writeFileSync(
