@@ -220,6 +220,11 @@ export class Execution {
     this.advance(n * this.rt.config.costs.spreadsheetCellMs);
   }
 
+  /** Counts a call made outside `invoke` (CardService builders, which are local and cost nothing). */
+  countCall(key: string): void {
+    this.serviceCalls.set(key, (this.serviceCalls.get(key) ?? 0) + 1);
+  }
+
   /** Counts one API request by its discovery method id (or host when it matched none). */
   countApi(outcome: ApiOutcome, url: string): void {
     const key = outcome.methodId ?? `unmatched:${safeHost(url)}`;

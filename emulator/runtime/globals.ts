@@ -69,7 +69,11 @@ export function installGlobals(exec: Execution, deps: GlobalsDeps): void {
   });
   Object.defineProperty(g, 'MimeType', { value: exec.toScript({ ...MIME_TYPES }), writable: true, configurable: true });
   Object.defineProperty(g, 'CardService', {
-    value: createCardService((message: string) => exec.makeError(message)),
+    value: createCardService((message: string) => exec.makeError(message), {
+      // `CardService.CardBuilder.build` is counted as `CardBuilder.build`, like other classes.
+      onCall: (method: string) =>
+        exec.countCall(method.split('.').length > 2 ? method.slice(method.indexOf('.') + 1) : method),
+    }),
     writable: true,
     configurable: true,
   });

@@ -403,6 +403,8 @@ export class AppsScriptRuntime {
       error = describeError(thrown);
       returned = undefined;
     }
+    // Counts are taken before converting the result: printJson() on a returned card is the platform's, not the script's.
+    const counts = exec.counts();
     let plain: unknown;
     if (!error) {
       try {
@@ -414,7 +416,6 @@ export class AppsScriptRuntime {
     this.state.locks.releaseAll(exec.id);
     for (const f of exec.onFinish) f();
     const endedAt = this.clock.now();
-    const counts = exec.counts();
     return {
       executionId: exec.id,
       entryPoint,

@@ -96,6 +96,21 @@ describe('execution model', () => {
     expect(rt.run('f').returned).toEqual({ a: [1, 'x', true, null], card: { header: { title: 'T' } } });
   });
 
+  test('CardService (emulator/cards) is installed; a returned card is its printJson JSON; builder calls are counted', () => {
+    const rt = makeRuntime(`function home() {
+      return CardService.newCardBuilder().setHeader(CardService.newCardHeader().setTitle('Spaces'))
+        .addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText('Hello'))).build();
+    }`);
+    const r = rt.run('home');
+    expect(r.returned).toEqual({
+      header: { title: 'Spaces' },
+      sections: [{ widgets: [{ textParagraph: { text: 'Hello' } }] }],
+    });
+    expect(r.serviceCalls['CardBuilder.build']).toBe(1);
+    expect(r.serviceCalls['CardService.newCardBuilder']).toBe(1);
+    expect(r.serviceCalls['Card.printJson']).toBeUndefined();
+  });
+
   test('arguments reach the entry point; runOptions() as the last argument sets execution options', () => {
     const rt = makeRuntime('function f(a, b) { return [a, b, arguments.length]; }');
     expect(rt.run('f', 1, { k: 'v' }).returned).toEqual([1, { k: 'v' }, 2]);
