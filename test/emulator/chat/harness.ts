@@ -111,7 +111,7 @@ export interface Harness {
   /** Virtual ms added before each client call. */
   paceMs: number;
   /** The `Chat` facade for a user. */
-  chat(as?: string, scopes?: string[]): Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the facade is dynamic
+  chat(as?: string, scopes?: string[]): Record<string, any>; // any: the facade is generated at run time
   /** A raw REST request through the host as UrlFetchApp sends it. */
   rest(
     method: string,
@@ -125,7 +125,7 @@ export interface Harness {
 export interface RestResult {
   status: number;
   headers: Record<string, string>;
-  json: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response JSON is untyped
+  json: Record<string, any>; // any: response JSON is untyped
   text: string;
   outcome: ApiOutcome;
 }
@@ -146,7 +146,7 @@ export function harness(options: Partial<ChatEmulatorOptions> & { paceMs?: numbe
     paceMs,
     chat(as = caller, scopes = USER_SCOPES) {
       const rt = new TestRuntime(emu, clock, { email: as, scopes });
-      return emu.advancedService.create(rt) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- dynamic facade
+      return emu.advancedService.create(rt) as Record<string, any>; // any: dynamic facade
     },
     rest(method, path, init = {}) {
       const headers: Record<string, string> = { ...(init.headers ?? {}) };
@@ -241,7 +241,7 @@ function restClient(h: Harness): ChatClient {
 
 /** Asserts a call succeeded and returns its data. */
 export function ok(result: CallResult): Record<string, any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any -- response JSON is untyped
+  // any: response JSON is untyped
   if (!result.ok) throw new Error(`expected success, got ${result.code} ${result.status ?? ''}: ${result.message}`);
   return result.data;
 }

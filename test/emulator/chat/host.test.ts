@@ -3,6 +3,7 @@
  * (401 shapes), scope evaluation (403 ACCESS_TOKEN_SCOPE_INSUFFICIENT), query and body validation against the
  * discovery document, standard parameters (`fields`, `prettyPrint`, `access_token`), the Chat-app-configured check,
  * Cloud Identity groups:lookup, the request log, and the advanced-service facade's shape and errors.
+ * API responses are untyped JSON, read here as `Record<string, any>`.
  */
 import { VirtualClock } from '../../../emulator/core/clock';
 import { ChatEmulator } from '../../../emulator/chat/index';

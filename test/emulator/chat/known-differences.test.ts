@@ -251,4 +251,10 @@ describe('known differences', () => {
       'Invalid JSON payload received. Unknown name "customer" at \'space\': Cannot find field.',
     );
   });
+
+  it('[emulator-only] alt=proto and callback are accepted but answered as JSON (C42)', () => {
+    const r = harness().rest('GET', '/v1/spaces?alt=proto&callback=cb');
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toMatch(/application\/json/);
+  });
 });

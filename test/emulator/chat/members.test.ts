@@ -1,6 +1,7 @@
 /**
  * Conformance: spaces.members.* (create, get, list, patch, delete) through both the facade and REST, with evidence
  * labels and C-numbers for unconfirmed choices.
+ * API responses are untyped JSON, read here as `Record<string, any>`.
  */
 import { fails, harness, ok, type Harness } from './harness';
 

@@ -1,6 +1,7 @@
 /**
  * Conformance: spaces.messages.* (create, get, list, patch, update, delete), attachments.get, media.upload and
  * media.download, through both the facade and REST (media.download is REST only, as in Apps Script).
+ * API responses are untyped JSON, read here as `Record<string, any>`.
  */
 import { fails, harness, ok, TestBlob, type Harness } from './harness';
 

@@ -3,6 +3,7 @@
  * and `Authorization: Bearer user:<email>`: setup with members, list with pagination, post, react, patch with a mask,
  * upload and download an attachment, delete — and checks Google-shaped responses and GaxiosErrors. This is the
  * "run the suite over HTTP with the real client" anchor (emulator-anchors B4). Also covers the control endpoints.
+ * API responses are untyped JSON, read here as `Record<string, any>`.
  */
 import { chat, type chat_v1 } from '@googleapis/chat';
 import { parseArgs, parseDuration, startServer, type RunningServer } from '../../../emulator/cli/server';

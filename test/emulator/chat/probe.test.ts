@@ -70,7 +70,7 @@ describe('probe kit', () => {
     const gs = fs.readFileSync(path.join(PROBE_DIR, 'Probe.gs'), 'utf8');
     const m = /\/\* STEPS-BEGIN \*\/([\s\S]*)\/\* STEPS-END \*\//.exec(gs);
     const steps = JSON.parse(m?.[1] ?? '[]') as Array<Record<string, unknown>>;
-    const strip = ({ result: _r, source: _s, match: _m, ...rest }: Record<string, unknown>) => rest; // eslint-disable-line @typescript-eslint/no-unused-vars -- dropping fields
+    const strip = ({ result: _r, source: _s, match: _m, ...rest }: Record<string, unknown>) => rest; // drops the recorded-only fields
     expect(steps).toEqual(documented.steps.map((s) => strip(s as unknown as Record<string, unknown>)));
     const manifest = JSON.parse(fs.readFileSync(path.join(PROBE_DIR, 'appsscript.json'), 'utf8'));
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([

@@ -1,5 +1,6 @@
 /**
  * Conformance: spaces.messages.reactions.* and spaces.spaceEvents.*, through both the facade and REST.
+ * API responses are untyped JSON, read here as `Record<string, any>`.
  */
 import { fails, harness, ok, type Harness } from './harness';
 

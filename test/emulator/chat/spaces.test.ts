@@ -2,6 +2,7 @@
  * Conformance: spaces.* (create, setup, get, list, search, patch, delete, findDirectMessage, completeImport), run
  * through both the advanced-service facade and REST. Each test names its evidence: [documented: source],
  * [observed: source] or [emulator-only]; tests that depend on an unconfirmed choice cite its C-number.
+ * API responses are untyped JSON, read here as `Record<string, any>`.
  */
 import { fails, harness, ok, type Harness } from './harness';
 
