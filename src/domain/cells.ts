@@ -223,13 +223,27 @@ const DAY_MS = 86_400_000;
  */
 export function wallTimeToEpochMs(wall: WallTime, timeZone: string): number {
   const naive = utcOf(wall);
+  const memoKey = `${timeZone}|${naive}`;
+  const memo = wallMemo.get(memoKey);
+  if (memo !== undefined) return memo;
   const before = zoneOffsetMs(naive - DAY_MS, timeZone);
   const after = zoneOffsetMs(naive + DAY_MS, timeZone);
-  const candidates = [naive - before, naive - after].filter((t) => zoneOffsetMs(t, timeZone) === naive - t);
-  if (candidates.length > 0) return Math.min(...candidates);
-  // In a gap: interpret with the offset in force before the transition, which lands after the gap.
-  return naive - before;
+  let result: number;
+  if (before === after) {
+    // No transition around this day (the usual case).
+    result = naive - before;
+  } else {
+    const candidates = [naive - before, naive - after].filter((t) => zoneOffsetMs(t, timeZone) === naive - t);
+    // In a gap: interpret with the offset in force before the transition, which lands after the gap.
+    result = candidates.length > 0 ? Math.min(...candidates) : naive - before;
+  }
+  if (wallMemo.size >= 5000) wallMemo.clear();
+  wallMemo.set(memoKey, result);
+  return result;
 }
+
+/** Memo of wall time → instant per zone: a Messages tab often repeats the same Send at. */
+const wallMemo = new Map<string, number>();
 
 /**
  * An instant shown in `timeZone` as `YYYY-MM-DD HH:MM` (`:SS` added when `withSeconds`), the locale-neutral form the

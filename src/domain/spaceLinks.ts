@@ -10,7 +10,7 @@
  */
 
 import type { SpaceType } from './model';
-import { closestMatch, nameKey, quote } from './text';
+import { editDistance, nameKey, quote } from './text';
 
 /** A parsed space reference. */
 export interface SpaceRef {
@@ -78,6 +78,43 @@ export function spaceLink(name: string, type: SpaceType = 'SPACE'): string {
   return `https://chat.google.com/${type === 'DIRECT_MESSAGE' ? 'dm' : 'room'}/${id}`;
 }
 
+/** Name keys of a list of space names, computed once per list object (tabs check thousands of rows against it). */
+interface NameIndex {
+  names: string[];
+  keyList: string[];
+  keys: Set<string>;
+  suggestionsLeft: number;
+}
+
+const nameIndexes = new WeakMap<object, NameIndex>();
+const MAX_SUGGESTIONS = 20;
+
+/** The known name closest to `key` when it is a likely typo (at most 2 edits, under a third of its length). */
+function closestKnown(key: string, known: NameIndex): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (let i = 0; i < known.keyList.length; i++) {
+    const k = known.keyList[i];
+    if (Math.abs(k.length - key.length) >= bestDistance) continue;
+    const d = editDistance(key, k, bestDistance);
+    if (d < bestDistance) {
+      best = known.names[i];
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance * 3 < Math.max(key.length, 1) ? best : undefined;
+}
+
+function nameIndex(names: Iterable<string>): NameIndex {
+  const cached = nameIndexes.get(names);
+  if (cached) return cached;
+  const list = Array.from(names);
+  const keyList = list.map(nameKey);
+  const index = { names: list, keyList, keys: new Set(keyList), suggestionsLeft: MAX_SUGGESTIONS };
+  nameIndexes.set(names, index);
+  return index;
+}
+
 /** What a Space cell on the Members or Messages tab names. */
 export type SpaceCellTarget =
   | { readonly kind: 'id'; readonly name: string }
@@ -88,7 +125,10 @@ export type SpaceCellTarget =
 export interface SpaceCellOptions {
   /** Header for the sentences (default `Space`). */
   readonly column?: string;
-  /** Space names on the Spaces tab; when given, a name not among them is a problem (with a "did you mean"). */
+  /**
+   * Space names on the Spaces tab; when given, a name not among them is a problem (with a "did you mean"). Pass the
+   * same array or set for every row: its name keys are computed once per object.
+   */
   readonly knownNames?: Iterable<string>;
 }
 
@@ -119,10 +159,15 @@ export function parseSpaceCell(
     };
   }
   if (options.knownNames !== undefined) {
-    const names = Array.from(options.knownNames);
+    const known = nameIndex(options.knownNames);
     const key = nameKey(t);
-    if (!names.some((n) => nameKey(n) === key)) {
-      const guess = closestMatch(t, names);
+    if (!known.keys.has(key)) {
+      // "Did you mean" costs an edit distance per name: offered for the first few unknown names of a tab only.
+      let guess: string | undefined;
+      if (known.suggestionsLeft > 0) {
+        known.suggestionsLeft--;
+        guess = closestKnown(key, known);
+      }
       const hint = guess !== undefined ? ` Did you mean ${quote(guess)}?` : '';
       return {
         problem:

@@ -98,13 +98,17 @@ export function hasPlaceholders(template: string): boolean {
   return parseTemplate(template, 'Template').placeholders.length > 0;
 }
 
+/** Header keys per list of available columns: a tab checks every row against the same list. */
+const columnKeys = new WeakMap<readonly string[], Set<string>>();
+
 /**
  * Checks a template against the columns that will be available when it is rendered, without rendering it.
  * Returns problem sentences (empty when fine).
  */
 export function checkTemplate(template: string, availableColumns: readonly string[], column: string): string[] {
   const parsed = parseTemplate(template, column);
-  const keys = new Set(availableColumns.map(headerKey));
+  let keys = columnKeys.get(availableColumns);
+  if (!keys) columnKeys.set(availableColumns, (keys = new Set(availableColumns.map(headerKey))));
   const problems = [...parsed.problems];
   for (const name of parsed.placeholders) {
     if (!keys.has(headerKey(name))) problems.push(unknownPlaceholder(name, availableColumns, column));
