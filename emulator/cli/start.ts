@@ -22,44 +22,46 @@ function userPath(p: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
 }
 
-/** One-paragraph summary of the start-up run for the terminal. */
+/** One-line summary of a start-up run for the terminal (rows by status, API calls, executions, virtual time). */
 export function describeRun(report: RunReportView): string {
   const apiCalls = Object.values(report.apiCalls).reduce((a, b) => a + b, 0);
   const minutes = ((report.endedAt - report.startedAt) / 60_000).toFixed(1);
-  const statuses = report.rowStatuses
-    ? Object.entries(report.rowStatuses)
-        .map(([status, n]) => `${n} ${status.toLowerCase()}`)
-        .join(', ')
-    : 'row statuses unknown';
-  const lines = [
-    `${report.label}: ${statuses}.`,
-    `${apiCalls} Chat API calls, ${report.quotaErrors} answered 429, ${report.executions.length} execution(s), ` +
-      `${minutes} virtual minutes.`,
-  ];
-  if (report.errors.length > 0) lines.push(`Errors: ${report.errors.slice(0, 3).join(' | ')}`);
-  return lines.join('\n  ');
+  const statuses = Object.entries(report.rowStatuses ?? {})
+    .map(([status, n]) => `${n} ${status.toLowerCase()}`)
+    .join(', ');
+  const parts = [
+    statuses ? `rows: ${statuses}` : undefined,
+    `${apiCalls} Chat API calls` + (report.quotaErrors ? ` (${report.quotaErrors} answered 429)` : ''),
+    `${report.executions.length} execution${report.executions.length === 1 ? '' : 's'}`,
+    `${minutes} virtual minutes`,
+  ].filter((p): p is string => p !== undefined);
+  const line = `${report.label} — ${parts.join('; ')}.`;
+  return report.errors.length > 0 ? `${line}\n    Errors: ${report.errors.slice(0, 3).join(' | ')}` : line;
 }
 
 async function startUp(host: PlaygroundHost, options: StartOptions): Promise<void> {
-  if (!options.run) return;
-  const outcome: CallOutcome = await host.call(
-    'run',
-    {
-      functionName: options.run,
-      label: `Start-up: ${options.run}`,
-      origin: 'start-up',
-      untilIdle: options.untilIdle,
-      sheet: 'Spaces',
-    },
-    answerPositively,
-  );
-  if (outcome.kind === 'error') {
-    console.error(`Start-up run of ${options.run} failed: ${outcome.error}`);
-    return;
+  for (const [i, fn] of options.run.entries()) {
+    const last = i === options.run.length - 1;
+    const outcome: CallOutcome = await host.call(
+      'run',
+      // Each entry point runs like a menu click on the Spaces tab; continuations are fired after the last one.
+      {
+        functionName: fn,
+        label: `Start-up: ${fn}`,
+        origin: 'start-up',
+        untilIdle: last && options.untilIdle,
+        sheet: 'Spaces',
+      },
+      answerPositively,
+    );
+    if (outcome.kind === 'error') {
+      console.error(`  Start-up run of ${fn} failed: ${outcome.error}`);
+      return;
+    }
+    if (outcome.kind === 'done') console.log(`  ${describeRun(outcome.result as RunReportView)}`);
   }
-  if (outcome.kind === 'done') console.log(`  ${describeRun(outcome.result as RunReportView)}`);
   for (const { dialog, answer } of host.autoAnswered) {
-    const text = dialog.message.replace(/\s+/g, ' ').slice(0, 160);
+    const text = dialog.message.replace(/\s+/g, ' ').slice(0, 200);
     console.log(`  Dialog "${dialog.title ?? ''}" answered ${answer.button}: ${text}`);
   }
 }

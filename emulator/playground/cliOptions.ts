@@ -12,8 +12,8 @@ export interface StartOptions {
   directory?: string;
   mode: 'bound' | 'editor-addon' | 'workspace-addon';
   port: number;
-  /** Entry point run before serving (default `applySpaces`); empty string for none. */
-  run: string;
+  /** Entry points run one after the other before serving (default setUpSheets, applySpaces); empty for none. */
+  run: string[];
   /** Fire due triggers after the start-up run until none is left (default true). */
   untilIdle: boolean;
   /** Seed of ids and randomness. */
@@ -37,7 +37,8 @@ Options:
   --mode <bound|editor-addon|workspace-addon>
                                  How the script project runs (default: bound).
   --port <n>                     Port on 127.0.0.1 (default: $PORT or 8080; 0 picks a free port).
-  --run <function>               Entry point to run before serving (default: applySpaces).
+  --run <fn[,fn...]>             Entry points to run, in order, before serving, as menu clicks on the
+                                 Spaces tab (default: setUpSheets,applySpaces).
   --no-run                       Open the workbook without running anything.
   --no-until-idle                Do not fire continuation triggers after the start-up run.
   --seed <n>                     Seed of ids and randomness (default: 1).
@@ -53,7 +54,7 @@ export function parseStartArgs(argv: readonly string[], env: Record<string, stri
   const options: StartOptions = {
     mode: 'bound',
     port: envPort,
-    run: 'applySpaces',
+    run: ['setUpSheets', 'applySpaces'],
     untilIdle: true,
     seed: 1,
     noServe: false,
@@ -93,10 +94,13 @@ export function parseStartArgs(argv: readonly string[], env: Record<string, stri
         options.port = Number(take());
         break;
       case '--run':
-        options.run = take();
+        options.run = take()
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean);
         break;
       case '--no-run':
-        options.run = '';
+        options.run = [];
         break;
       case '--until-idle':
         options.untilIdle = true;
@@ -122,6 +126,8 @@ export function parseStartArgs(argv: readonly string[], env: Record<string, stri
     throw new Error('The port must be an integer between 0 and 65535.');
   }
   if (!Number.isInteger(options.seed)) throw new Error('--seed must be an integer.');
-  if (options.run !== '' && !/^[A-Za-z_$][\w$]*$/.test(options.run)) throw new Error('--run must name a function.');
+  for (const name of options.run) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new Error(`--run: "${name}" is not a function name.`);
+  }
   return options;
 }

@@ -164,7 +164,10 @@ export function runReport(input: {
     quotaErrors: input.requests.filter((r) => r.status === 429).length,
     sleepCalls: serviceCalls['Utilities.sleep'] ?? 0,
     errors,
-    rowStatuses: rowStatuses(input.spreadsheet),
+    // Only runs that wrote cells report the Status column (a card that only reads Chat would repeat old counts).
+    rowStatuses: Object.keys(serviceCalls).some((k) => /^Range(List)?\.(set|clear)/.test(k))
+      ? rowStatuses(input.spreadsheet)
+      : undefined,
   };
 }
 
