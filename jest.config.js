@@ -4,7 +4,12 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.node.json' }]
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
   projects: [
-    { ...common, displayName: 'default', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/reliability/'] },
+    {
+      ...common,
+      displayName: 'default',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/test/reliability/'],
+    },
     { ...common, displayName: 'reliability', testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
   ],
 };

@@ -34,7 +34,8 @@ function appsScriptEntryPoints() {
       source = readFileSync(MANIFEST, 'utf8');
     },
     renderChunk(code, chunk, options) {
-      if (options.format !== 'iife' || options.name !== NAMESPACE) this.error(`needs output.format "iife" and output.name "${NAMESPACE}"`);
+      if (options.format !== 'iife' || options.name !== NAMESPACE)
+        this.error(`needs output.format "iife" and output.name "${NAMESPACE}"`);
       const bad = chunk.exports.filter((n) => n === 'default' || !IDENTIFIER.test(n) || n === NAMESPACE);
       if (bad.length) this.error(`src/main.ts must only have named function exports; bad: ${bad.join(', ')}`);
       const missing = manifestFunctionNames(JSON.parse(source)).filter((n) => !chunk.exports.includes(n));
@@ -54,5 +55,8 @@ function appsScriptEntryPoints() {
 module.exports = {
   input: 'src/main.ts',
   output: { dir: 'dist', entryFileNames: 'Code.js', format: 'iife', name: NAMESPACE, strict: true },
-  plugins: [typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, noEmit: false, outDir: 'dist' }), appsScriptEntryPoints()],
+  plugins: [
+    typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, noEmit: false, outDir: 'dist' }),
+    appsScriptEntryPoints(),
+  ],
 };

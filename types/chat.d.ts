@@ -45,7 +45,12 @@ declare global {
       patch(resource: Space, name: string, optionalArgs?: OptionalArgs, headers?: Headers): Space;
       remove(name: string, optionalArgs?: OptionalArgs, headers?: Headers): Empty;
       findDirectMessage(optionalArgs?: OptionalArgs, headers?: Headers): Space;
-      completeImport(resource: Record<string, never>, name: string, optionalArgs?: OptionalArgs, headers?: Headers): { space?: Space };
+      completeImport(
+        resource: Record<string, never>,
+        name: string,
+        optionalArgs?: OptionalArgs,
+        headers?: Headers,
+      ): { space?: Space };
       Members: MembersCollection;
       Messages: MessagesCollection;
       SpaceEvents: SpaceEventsCollection;
@@ -88,8 +93,15 @@ declare global {
       Users: {
         Spaces: {
           getSpaceReadState(name: string, optionalArgs?: OptionalArgs, headers?: Headers): SpaceReadState;
-          updateSpaceReadState(resource: SpaceReadState, name: string, optionalArgs?: OptionalArgs, headers?: Headers): SpaceReadState;
-          Threads: { getThreadReadState(name: string, optionalArgs?: OptionalArgs, headers?: Headers): ThreadReadState };
+          updateSpaceReadState(
+            resource: SpaceReadState,
+            name: string,
+            optionalArgs?: OptionalArgs,
+            headers?: Headers,
+          ): SpaceReadState;
+          Threads: {
+            getThreadReadState(name: string, optionalArgs?: OptionalArgs, headers?: Headers): ThreadReadState;
+          };
           SpaceNotificationSetting: {
             get(name: string, optionalArgs?: OptionalArgs, headers?: Headers): SpaceNotificationSetting;
             patch(

@@ -159,19 +159,25 @@ export function closestMatch(text: string, candidates: Iterable<string>): string
   return bestDistance <= 2 && bestDistance * 3 < Math.max(key.length, 1) ? best : undefined;
 }
 
-/** Levenshtein distance, giving up (returning `cap`) once it is certain to reach `cap`. */
+/**
+ * Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbouring letters as one edit
+ * (optimal string alignment), giving up (returning `cap`) once it is certain to reach `cap`.
+ */
 export function editDistance(a: string, b: string, cap = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) >= cap) return cap;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
     if (rowMin >= cap) return cap;
+    before = prev;
     prev = cur;
   }
   return Math.min(prev[b.length], cap);

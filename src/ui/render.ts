@@ -113,11 +113,16 @@ function widget(view: WidgetView): Widget {
   }
 }
 
+/** Widgets that draw something (a row of no buttons is dropped: CardService refuses an empty ButtonSet). */
+function drawable(widgets: readonly WidgetView[]): WidgetView[] {
+  return widgets.filter((w) => w.kind !== 'buttons' || w.buttons.length > 0);
+}
+
 function section(view: SectionView): CardSection {
   const s = CardService.newCardSection();
   if (view.title) s.setHeader(escapeCardText(view.title));
-  for (const w of view.widgets) s.addWidget(widget(w));
-  if (view.collapsible && view.widgets.length > (view.uncollapsible ?? 0)) {
+  for (const w of drawable(view.widgets)) s.addWidget(widget(w));
+  if (view.collapsible && drawable(view.widgets).length > (view.uncollapsible ?? 0)) {
     s.setCollapsible(true);
     if (view.uncollapsible) s.setNumUncollapsibleWidgets(view.uncollapsible);
   }
@@ -129,7 +134,7 @@ export function renderCard(view: CardView): Card {
   const header = CardService.newCardHeader().setTitle(escapeCardText(view.title));
   if (view.subtitle) header.setSubtitle(escapeCardText(view.subtitle));
   const builder = CardService.newCardBuilder().setName(view.name).setHeader(header);
-  for (const s of view.sections) if (s.widgets.length) builder.addSection(section(s));
+  for (const s of view.sections) if (drawable(s.widgets).length) builder.addSection(section(s));
   if (view.footer) {
     const footer = CardService.newFixedFooter().setPrimaryButton(button(view.footer.primary));
     if (view.footer.secondary) footer.setSecondaryButton(button(view.footer.secondary));

@@ -34,6 +34,11 @@ export interface SessionOptions {
   /** Grant drive.file for the spreadsheet before the first card (default false: the user clicks Allow). */
   granted?: boolean;
   seed?: number;
+  /**
+   * Multiplier of the script's measured CPU time on the virtual clock (runtime default 3). 0 makes virtual time,
+   * and so how far a job gets per execution, independent of the machine's speed.
+   */
+  cpuFactor?: number;
 }
 
 export interface Answer {
@@ -68,6 +73,7 @@ export class SidePanel {
       seed: options.seed ?? 1,
       apis: [this.chat.apiHost],
       advancedServices: [this.chat.advancedService],
+      costs: options.cpuFactor === undefined ? undefined : { cpuFactor: options.cpuFactor },
     });
   }
 

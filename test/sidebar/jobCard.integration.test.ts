@@ -19,7 +19,7 @@ function field(panel: SidePanel, label: string): Json {
 
 describe('job card', () => {
   it('queues Apply and follows it across continuations to the end', async () => {
-    const panel = await SidePanel.open({ granted: true, tabs: { Spaces: spacesCsv(rows(300)) } });
+    const panel = await SidePanel.open({ granted: true, cpuFactor: 0, tabs: { Spaces: spacesCsv(rows(500)) } });
     panel.homepage();
     const queued = panel.click(panel.button('Apply'));
     expect(queued.result.virtualMs).toBeLessThan(30_000);
@@ -36,7 +36,7 @@ describe('job card', () => {
       executions: Number(field(panel, 'Executions').text),
     });
     seen.push(read());
-    expect(String(field(panel, 'Rows done').text)).toMatch(/^\d+ of 300$/);
+    expect(String(field(panel, 'Rows done').text)).toMatch(/^\d+ of 500$/);
     while (String(field(panel, 'Status').text).includes('Running')) {
       const fired = panel.runtime.runUntilIdle({ maxExecutions: 1 });
       expect(fired.executions.map((e) => e.entryPoint)).toEqual(['continueJobs']);
@@ -51,15 +51,15 @@ describe('job card', () => {
     }
     expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(field(panel, 'Status').text).toBe('<b>Finished</b>');
-    expect(field(panel, 'Rows done').text).toBe('300 of 300');
-    expect(field(panel, 'Rows done').bottomLabel).toBe('300 created');
+    expect(field(panel, 'Rows done').text).toBe('500 of 500');
+    expect(field(panel, 'Rows done').bottomLabel).toBe('500 created');
     expect(field(panel, 'Waiting for quota').text).not.toBe('0 s');
     expect(panel.runtime.readSheet('Log', panel.spreadsheetId)?.length).toBe(2);
     expect(panel.button('Open Log').onClick.openLink.url).toMatch(
       /^https:\/\/docs\.google\.com\/spreadsheets\/d\/.+\/edit#gid=\d+$/,
     );
     expect(() => panel.button('Cancel')).toThrow();
-    expect(panel.chat.snapshot().filter((s) => String(s.displayName).startsWith('Team '))).toHaveLength(300);
+    expect(panel.chat.snapshot().filter((s) => String(s.displayName).startsWith('Team '))).toHaveLength(500);
   });
 
   it('cancels a running job after asking', async () => {

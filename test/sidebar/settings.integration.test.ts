@@ -1,0 +1,51 @@
+/**
+ * Settings and Help as universal actions in the emulator: the settings card explains the trigger mode, saves the
+ * per-user defaults (checking the time zone), and lists the schedules with the triggers in use; Help shows its
+ * card. Both answer with UniversalActionResponse cards that validate against the card schema.
+ */
+import { SidePanel } from './harness';
+
+describe('settings and help', () => {
+  it('opens Settings from the universal action and saves the per-user defaults', async () => {
+    const panel = await SidePanel.open({ granted: true });
+    panel.homepage();
+    const opened = panel.dispatch('onSettingsAction', 'action');
+    expect(opened.json.renderActions.action.navigations[0].pushCard.header.title).toBe('Settings');
+    expect(panel.text()).toContain('Google Workspace add-on');
+    expect(panel.text()).toContain('0 triggers of 20 in use');
+
+    const bad = panel.click(panel.button('Save settings'), { memberSyncDefault: 'exact', sendAtTimeZone: 'Mars/Olympus', confirmDestructive: [] });
+    expect(bad.notification).toContain('“Mars/Olympus” is not a time zone name');
+    const saved = panel.click(panel.button('Save settings'), { memberSyncDefault: 'exact', sendAtTimeZone: 'Europe/Paris', confirmDestructive: [] });
+    expect(saved.notification).toBe('Settings saved.');
+    const zone = panel.widgets().find((w) => w.textInput?.name === 'sendAtTimeZone');
+    expect(zone.textInput.value).toBe('Europe/Paris');
+    const sync = panel.widgets().find((w) => w.selectionInput?.name === 'memberSyncDefault');
+    expect(sync.selectionInput.items.find((i: { selected?: boolean }) => i.selected).value).toBe('exact');
+    const confirm = panel.widgets().find((w) => w.selectionInput?.name === 'confirmDestructive');
+    expect(confirm.selectionInput.items[0].selected ?? false).toBe(false);
+  });
+
+  it('skips the confirmation card when the user turned confirmations off', async () => {
+    const panel = await SidePanel.open({
+      granted: true,
+      directory: { spaces: [{ displayName: 'Ops', members: [{ email: 'admin@example.com' }, { email: 'ana@example.com' }] }] },
+    });
+    panel.dispatch('onSettingsAction', 'action');
+    panel.click(panel.button('Save settings'), { memberSyncDefault: 'add-only', sendAtTimeZone: '', confirmDestructive: [] });
+    panel.homepage();
+    panel.click(panel.decorated('Ops'));
+    panel.click(panel.button('Add'), { people: 'li@example.com', role: 'ROLE_MEMBER' });
+    const removed = panel.click(panel.rowButton('li@example.com', 'Remove'));
+    expect(removed.notification).toBe('Removed li@example.com from the space.');
+    expect(panel.card.header.title).toBe('Ops');
+  });
+
+  it('shows Help', async () => {
+    const panel = await SidePanel.open();
+    const help = panel.dispatch('onHelpAction', 'action');
+    expect(help.json.renderActions.action.navigations[0].pushCard.header.title).toBe('Help');
+    panel.click(panel.button('Settings'));
+    expect(panel.card.header.title).toBe('Settings');
+  });
+});
