@@ -18,288 +18,276 @@ var PROBE_CONFIG = {
 
 var STEPS = /* STEPS-BEGIN */ [
   {
-    "id": "setup",
-    "call": "chat.spaces.setup",
-    "args": [
+    id: 'setup',
+    call: 'chat.spaces.setup',
+    args: [
       {
-        "space": {
-          "spaceType": "SPACE",
-          "displayName": "Probe {{$run}}"
+        space: {
+          spaceType: 'SPACE',
+          displayName: 'Probe {{$run}}',
         },
-        "requestId": "probe-{{$run}}-setup",
-        "memberships": [
+        requestId: 'probe-{{$run}}-setup',
+        memberships: [
           {
-            "member": {
-              "name": "users/{{$member1}}",
-              "type": "HUMAN"
-            }
-          }
-        ]
-      }
-    ]
+            member: {
+              name: 'users/{{$member1}}',
+              type: 'HUMAN',
+            },
+          },
+        ],
+      },
+    ],
   },
   {
-    "id": "setup-replay",
-    "call": "chat.spaces.setup",
-    "args": [
+    id: 'setup-replay',
+    call: 'chat.spaces.setup',
+    args: [
       {
-        "space": {
-          "spaceType": "SPACE",
-          "displayName": "Probe {{$run}}"
+        space: {
+          spaceType: 'SPACE',
+          displayName: 'Probe {{$run}}',
         },
-        "requestId": "probe-{{$run}}-setup",
-        "memberships": [
+        requestId: 'probe-{{$run}}-setup',
+        memberships: [
           {
-            "member": {
-              "name": "users/{{$member2}}",
-              "type": "HUMAN"
-            }
-          }
-        ]
-      }
+            member: {
+              name: 'users/{{$member2}}',
+              type: 'HUMAN',
+            },
+          },
+        ],
+      },
     ],
-    "sameAs": {
-      "step": "setup",
-      "path": "name"
-    }
+    sameAs: {
+      step: 'setup',
+      path: 'name',
+    },
   },
   {
-    "id": "create-duplicate-name",
-    "call": "chat.spaces.create",
-    "args": [
+    id: 'create-duplicate-name',
+    call: 'chat.spaces.create',
+    args: [
       {
-        "spaceType": "SPACE",
-        "displayName": "Probe {{$run}}"
-      }
-    ]
-  },
-  {
-    "id": "members-create",
-    "call": "chat.spaces.members.create",
-    "args": [
-      {
-        "member": {
-          "name": "users/{{$member2}}",
-          "type": "HUMAN"
-        }
+        spaceType: 'SPACE',
+        displayName: 'Probe {{$run}}',
       },
-      "{{setup.name}}"
-    ]
-  },
-  {
-    "id": "members-create-again",
-    "call": "chat.spaces.members.create",
-    "args": [
-      {
-        "member": {
-          "name": "users/{{$member2}}",
-          "type": "HUMAN"
-        }
-      },
-      "{{setup.name}}"
-    ]
-  },
-  {
-    "id": "members-list",
-    "call": "chat.spaces.members.list",
-    "args": [
-      "{{setup.name}}",
-      {
-        "showInvited": true,
-        "pageSize": 10
-      }
-    ]
-  },
-  {
-    "id": "members-get-by-email",
-    "call": "chat.spaces.members.get",
-    "args": [
-      "{{setup.name}}/members/{{$member2}}"
     ],
-    "sameAs": {
-      "step": "members-create",
-      "path": "name"
-    }
   },
   {
-    "id": "members-patch",
-    "call": "chat.spaces.members.patch",
-    "args": [
+    id: 'members-create',
+    call: 'chat.spaces.members.create',
+    args: [
       {
-        "role": "ROLE_MANAGER"
-      },
-      "{{members-create.name}}",
-      {
-        "updateMask": "role"
-      }
-    ]
-  },
-  {
-    "id": "messages-create",
-    "call": "chat.spaces.messages.create",
-    "args": [
-      {
-        "text": "Hello from the probe"
-      },
-      "{{setup.name}}",
-      {
-        "messageId": "client-probe-{{$run}}",
-        "requestId": "probe-{{$run}}-msg"
-      }
-    ]
-  },
-  {
-    "id": "messages-create-replay",
-    "call": "chat.spaces.messages.create",
-    "args": [
-      {
-        "text": "Hello again"
-      },
-      "{{setup.name}}",
-      {
-        "requestId": "probe-{{$run}}-msg"
-      }
-    ],
-    "sameAs": {
-      "step": "messages-create",
-      "path": "name"
-    }
-  },
-  {
-    "id": "messages-duplicate-client-id",
-    "call": "chat.spaces.messages.create",
-    "args": [
-      {
-        "text": "Duplicate id"
-      },
-      "{{setup.name}}",
-      {
-        "messageId": "client-probe-{{$run}}"
-      }
-    ]
-  },
-  {
-    "id": "messages-too-long",
-    "call": "chat.spaces.messages.create",
-    "args": [
-      {
-        "text": "{{$repeat:x:4097}}"
-      },
-      "{{setup.name}}"
-    ]
-  },
-  {
-    "id": "messages-patch",
-    "call": "chat.spaces.messages.patch",
-    "args": [
-      {
-        "text": "Edited by the probe"
-      },
-      "{{setup.name}}/messages/client-probe-{{$run}}",
-      {
-        "updateMask": "text"
-      }
-    ]
-  },
-  {
-    "id": "reactions-create",
-    "call": "chat.spaces.messages.reactions.create",
-    "args": [
-      {
-        "emoji": {
-          "unicode": "👍"
-        }
-      },
-      "{{messages-create.name}}"
-    ]
-  },
-  {
-    "id": "reactions-list",
-    "call": "chat.spaces.messages.reactions.list",
-    "args": [
-      "{{messages-create.name}}"
-    ]
-  },
-  {
-    "id": "read-state",
-    "call": "chat.users.spaces.getSpaceReadState",
-    "args": [
-      "users/me/{{setup.name}}/spaceReadState"
-    ]
-  },
-  {
-    "id": "space-events",
-    "call": "chat.spaces.spaceEvents.list",
-    "args": [
-      "{{setup.name}}",
-      {
-        "filter": "event_types:\"google.workspace.chat.message.v1.created\""
-      }
-    ]
-  },
-  {
-    "id": "rest-get-missing-space",
-    "call": "rest",
-    "rest": {
-      "method": "GET",
-      "path": "/v1/spaces/AAAAdoesNotExist"
-    }
-  },
-  {
-    "id": "rest-unknown-field",
-    "call": "rest",
-    "rest": {
-      "method": "POST",
-      "path": "/v1/spaces",
-      "body": {
-        "spaceType": "SPACE",
-        "displayName": "Unknown field {{$run}}",
-        "foo": 1
-      }
-    }
-  },
-  {
-    "id": "setup-malformed-member",
-    "call": "chat.spaces.setup",
-    "args": [
-      {
-        "space": {
-          "spaceType": "SPACE",
-          "displayName": "Malformed {{$run}}"
+        member: {
+          name: 'users/{{$member2}}',
+          type: 'HUMAN',
         },
-        "memberships": [
+      },
+      '{{setup.name}}',
+    ],
+  },
+  {
+    id: 'members-create-again',
+    call: 'chat.spaces.members.create',
+    args: [
+      {
+        member: {
+          name: 'users/{{$member2}}',
+          type: 'HUMAN',
+        },
+      },
+      '{{setup.name}}',
+    ],
+  },
+  {
+    id: 'members-list',
+    call: 'chat.spaces.members.list',
+    args: [
+      '{{setup.name}}',
+      {
+        showInvited: true,
+        pageSize: 10,
+      },
+    ],
+  },
+  {
+    id: 'members-get-by-email',
+    call: 'chat.spaces.members.get',
+    args: ['{{setup.name}}/members/{{$member2}}'],
+    sameAs: {
+      step: 'members-create',
+      path: 'name',
+    },
+  },
+  {
+    id: 'members-patch',
+    call: 'chat.spaces.members.patch',
+    args: [
+      {
+        role: 'ROLE_MANAGER',
+      },
+      '{{members-create.name}}',
+      {
+        updateMask: 'role',
+      },
+    ],
+  },
+  {
+    id: 'messages-create',
+    call: 'chat.spaces.messages.create',
+    args: [
+      {
+        text: 'Hello from the probe',
+      },
+      '{{setup.name}}',
+      {
+        messageId: 'client-probe-{{$run}}',
+        requestId: 'probe-{{$run}}-msg',
+      },
+    ],
+  },
+  {
+    id: 'messages-create-replay',
+    call: 'chat.spaces.messages.create',
+    args: [
+      {
+        text: 'Hello again',
+      },
+      '{{setup.name}}',
+      {
+        requestId: 'probe-{{$run}}-msg',
+      },
+    ],
+    sameAs: {
+      step: 'messages-create',
+      path: 'name',
+    },
+  },
+  {
+    id: 'messages-duplicate-client-id',
+    call: 'chat.spaces.messages.create',
+    args: [
+      {
+        text: 'Duplicate id',
+      },
+      '{{setup.name}}',
+      {
+        messageId: 'client-probe-{{$run}}',
+      },
+    ],
+  },
+  {
+    id: 'messages-too-long',
+    call: 'chat.spaces.messages.create',
+    args: [
+      {
+        text: '{{$repeat:x:4097}}',
+      },
+      '{{setup.name}}',
+    ],
+  },
+  {
+    id: 'messages-patch',
+    call: 'chat.spaces.messages.patch',
+    args: [
+      {
+        text: 'Edited by the probe',
+      },
+      '{{setup.name}}/messages/client-probe-{{$run}}',
+      {
+        updateMask: 'text',
+      },
+    ],
+  },
+  {
+    id: 'reactions-create',
+    call: 'chat.spaces.messages.reactions.create',
+    args: [
+      {
+        emoji: {
+          unicode: '👍',
+        },
+      },
+      '{{messages-create.name}}',
+    ],
+  },
+  {
+    id: 'reactions-list',
+    call: 'chat.spaces.messages.reactions.list',
+    args: ['{{messages-create.name}}'],
+  },
+  {
+    id: 'read-state',
+    call: 'chat.users.spaces.getSpaceReadState',
+    args: ['users/me/{{setup.name}}/spaceReadState'],
+  },
+  {
+    id: 'space-events',
+    call: 'chat.spaces.spaceEvents.list',
+    args: [
+      '{{setup.name}}',
+      {
+        filter: 'event_types:"google.workspace.chat.message.v1.created"',
+      },
+    ],
+  },
+  {
+    id: 'rest-get-missing-space',
+    call: 'rest',
+    rest: {
+      method: 'GET',
+      path: '/v1/spaces/AAAAdoesNotExist',
+    },
+  },
+  {
+    id: 'rest-unknown-field',
+    call: 'rest',
+    rest: {
+      method: 'POST',
+      path: '/v1/spaces',
+      body: {
+        spaceType: 'SPACE',
+        displayName: 'Unknown field {{$run}}',
+        foo: 1,
+      },
+    },
+  },
+  {
+    id: 'setup-malformed-member',
+    call: 'chat.spaces.setup',
+    args: [
+      {
+        space: {
+          spaceType: 'SPACE',
+          displayName: 'Malformed {{$run}}',
+        },
+        memberships: [
           {
-            "member": {
-              "name": "people/123",
-              "type": "HUMAN"
-            }
-          }
-        ]
-      }
-    ]
+            member: {
+              name: 'people/123',
+              type: 'HUMAN',
+            },
+          },
+        ],
+      },
+    ],
   },
   {
-    "id": "messages-delete",
-    "call": "chat.spaces.messages.delete",
-    "args": [
-      "{{messages-create.name}}"
-    ]
+    id: 'messages-delete',
+    call: 'chat.spaces.messages.delete',
+    args: ['{{messages-create.name}}'],
   },
   {
-    "id": "members-delete",
-    "call": "chat.spaces.members.delete",
-    "args": [
-      "{{setup.name}}/members/{{$member2}}"
-    ]
+    id: 'members-delete',
+    call: 'chat.spaces.members.delete',
+    args: ['{{setup.name}}/members/{{$member2}}'],
   },
   {
-    "id": "spaces-delete",
-    "call": "chat.spaces.delete",
-    "args": [
-      "{{setup.name}}"
-    ]
-  }
-] /* STEPS-END */;
+    id: 'spaces-delete',
+    call: 'chat.spaces.delete',
+    args: ['{{setup.name}}'],
+  },
+]; /* STEPS-END */
 
 /** Runs every step against Google and saves the recording to Drive. */
 function runProbe() {
@@ -331,7 +319,11 @@ function runProbe() {
     } catch (e) {
       entry.result = {
         ok: false,
-        error: { name: e.name, message: e.message, details: e.details ? JSON.parse(JSON.stringify(e.details)) : undefined },
+        error: {
+          name: e.name,
+          message: e.message,
+          details: e.details ? JSON.parse(JSON.stringify(e.details)) : undefined,
+        },
       };
     }
     recording.steps.push(entry);
@@ -386,7 +378,9 @@ function rest_(req) {
   } catch (e) {
     // HTML or media bodies stay text
   }
-  return status < 400 ? { ok: true, status: status, value: body } : { ok: false, error: { status: status, body: body } };
+  return status < 400
+    ? { ok: true, status: status, value: body }
+    : { ok: false, error: { status: status, body: body } };
 }
 
 /** Resolves {{step.path}}, {{$run}}, {{$name}} and {{$repeat:x:n}} placeholders (same rules as compare.ts). */

@@ -68,10 +68,12 @@ describe('probe kit', () => {
 
   it('[emulator-only] Probe.gs STEPS are the documented-examples steps', () => {
     const gs = fs.readFileSync(path.join(PROBE_DIR, 'Probe.gs'), 'utf8');
-    const m = /\/\* STEPS-BEGIN \*\/([\s\S]*)\/\* STEPS-END \*\//.exec(gs);
-    const steps = JSON.parse(m?.[1] ?? '[]') as Array<Record<string, unknown>>;
+    const sandbox = vm.createContext({});
+    vm.runInContext(gs, sandbox);
+    const steps = sandbox.STEPS as Array<Record<string, unknown>>;
+    const plain = JSON.parse(JSON.stringify(steps)) as Array<Record<string, unknown>>;
     const strip = ({ result: _r, source: _s, match: _m, ...rest }: Record<string, unknown>) => rest; // drops the recorded-only fields
-    expect(steps).toEqual(documented.steps.map((s) => strip(s as unknown as Record<string, unknown>)));
+    expect(plain).toEqual(documented.steps.map((s) => strip(s as unknown as Record<string, unknown>)));
     const manifest = JSON.parse(fs.readFileSync(path.join(PROBE_DIR, 'appsscript.json'), 'utf8'));
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([
       { userSymbol: 'Chat', serviceId: 'chat', version: 'v1' },
