@@ -18,8 +18,7 @@ import { loadWorkbook } from '../../emulator/workbook';
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 
-/** Parsed card JSON (google.apps.card.v1), deliberately loose: tests walk it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** Parsed card JSON (google.apps.card.v1); `any` on purpose: tests walk arbitrary card trees. */
 export type Json = any;
 
 /** The functions dist/Code.js declares at top level (what Apps Script can call by name). */

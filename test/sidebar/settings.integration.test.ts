@@ -14,9 +14,17 @@ describe('settings and help', () => {
     expect(panel.text()).toContain('Google Workspace add-on');
     expect(panel.text()).toContain('0 triggers of 20 in use');
 
-    const bad = panel.click(panel.button('Save settings'), { memberSyncDefault: 'exact', sendAtTimeZone: 'Mars/Olympus', confirmDestructive: [] });
+    const bad = panel.click(panel.button('Save settings'), {
+      memberSyncDefault: 'exact',
+      sendAtTimeZone: 'Mars/Olympus',
+      confirmDestructive: [],
+    });
     expect(bad.notification).toContain('“Mars/Olympus” is not a time zone name');
-    const saved = panel.click(panel.button('Save settings'), { memberSyncDefault: 'exact', sendAtTimeZone: 'Europe/Paris', confirmDestructive: [] });
+    const saved = panel.click(panel.button('Save settings'), {
+      memberSyncDefault: 'exact',
+      sendAtTimeZone: 'Europe/Paris',
+      confirmDestructive: [],
+    });
     expect(saved.notification).toBe('Settings saved.');
     const zone = panel.widgets().find((w) => w.textInput?.name === 'sendAtTimeZone');
     expect(zone.textInput.value).toBe('Europe/Paris');
@@ -29,10 +37,16 @@ describe('settings and help', () => {
   it('skips the confirmation card when the user turned confirmations off', async () => {
     const panel = await SidePanel.open({
       granted: true,
-      directory: { spaces: [{ displayName: 'Ops', members: [{ email: 'admin@example.com' }, { email: 'ana@example.com' }] }] },
+      directory: {
+        spaces: [{ displayName: 'Ops', members: [{ email: 'admin@example.com' }, { email: 'ana@example.com' }] }],
+      },
     });
     panel.dispatch('onSettingsAction', 'action');
-    panel.click(panel.button('Save settings'), { memberSyncDefault: 'add-only', sendAtTimeZone: '', confirmDestructive: [] });
+    panel.click(panel.button('Save settings'), {
+      memberSyncDefault: 'add-only',
+      sendAtTimeZone: '',
+      confirmDestructive: [],
+    });
     panel.homepage();
     panel.click(panel.decorated('Ops'));
     panel.click(panel.button('Add'), { people: 'li@example.com', role: 'ROLE_MEMBER' });

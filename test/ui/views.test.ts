@@ -85,7 +85,13 @@ function bigSpaceCard(): SpaceCardData {
     space: space(),
     members: {
       rows: Array.from({ length: MEMBERS_PAGE_SIZE }, (_, i) => ({
-        membership: { name: `spaces/AAA/members/${i}`, memberName: i % 5 ? `users/${i}` : `groups/${i}`, kind: i % 5 ? 'HUMAN' : 'GROUP', role: 'ROLE_MEMBER', state: i % 3 ? 'JOINED' : 'INVITED' },
+        membership: {
+          name: `spaces/AAA/members/${i}`,
+          memberName: i % 5 ? `users/${i}` : `groups/${i}`,
+          kind: i % 5 ? 'HUMAN' : 'GROUP',
+          role: 'ROLE_MEMBER',
+          state: i % 3 ? 'JOINED' : 'INVITED',
+        },
         label: `person${i}@example.com`,
         isSelf: i === 1,
       })),
@@ -93,7 +99,12 @@ function bigSpaceCard(): SpaceCardData {
       nextPageToken: 'p2',
     },
     messages: {
-      rows: Array.from({ length: MESSAGES_PAGE_SIZE }, (_, i) => ({ message: message(i), senderLabel: `s${i}`, own: i % 2 === 0, unread: i < 3 })),
+      rows: Array.from({ length: MESSAGES_PAGE_SIZE }, (_, i) => ({
+        message: message(i),
+        senderLabel: `s${i}`,
+        own: i % 2 === 0,
+        unread: i < 3,
+      })),
       pageToken: 'm1',
       nextPageToken: 'm2',
     },
@@ -121,14 +132,23 @@ function allCards(): CardView[] {
     errors: Array.from({ length: 10 }, (_, i) => ({ row: i + 2, message: `Row problem <${i}>` })),
     moreErrors: 5,
   };
-  const spaces = Array.from({ length: SEARCH_RESULTS_SHOWN }, (_, i) => space({ name: `spaces/S${i}`, displayName: `Space ${i}`, type: i % 3 ? 'SPACE' : 'GROUP_CHAT' }));
+  const spaces = Array.from({ length: SEARCH_RESULTS_SHOWN }, (_, i) =>
+    space({ name: `spaces/S${i}`, displayName: `Space ${i}`, type: i % 3 ? 'SPACE' : 'GROUP_CHAT' }),
+  );
   return [
     homeView({
       fileAccess: true,
       spreadsheetTitle: 'Team <spaces>',
       sheet: {
         hasTab: true,
-        rows: Array.from({ length: SHEET_ROWS_PAGE_SIZE }, (_, i) => ({ row: i + 2, name: `Row ${i}`, type: 'Space', spaceId: i % 2 ? `spaces/R${i}` : '', status: 'Failed', details: 'x'.repeat(500) })),
+        rows: Array.from({ length: SHEET_ROWS_PAGE_SIZE }, (_, i) => ({
+          row: i + 2,
+          name: `Row ${i}`,
+          type: 'Space',
+          spaceId: i % 2 ? `spaces/R${i}` : '',
+          status: 'Failed',
+          details: 'x'.repeat(500),
+        })),
         total: 1000,
         offset: 10,
         statusCounts: { Created: 990, Failed: 10 },
@@ -143,12 +163,46 @@ function allCards(): CardView[] {
       query: 'space',
       notice: 'Done.',
     }),
-    homeView({ fileAccess: false, jobChoices: [], yourSpaces: { spaces: [], nextPageToken: '', query: '', scanned: 0, hiddenMatches: 0, error: 'Chat could not list your spaces.' }, query: '' }),
-    spaceView(bigSpaceCard(), { timeZone: 'Europe/Paris', now: NOW, draftId: 'd1', draftText: 'keep', notice: 'Posted.' }),
-    spaceView({ ...bigSpaceCard(), space: undefined, error: 'Chat could not open the space.' }, { timeZone: 'UTC', now: NOW, draftId: 'd' }),
-    spaceView({ ...bigSpaceCard(), space: space({ type: 'DIRECT_MESSAGE', displayName: '' }) }, { timeZone: 'UTC', now: NOW, draftId: 'd' }),
-    jobView({ progress: job, timeZone: 'UTC', now: NOW, logUrl: 'https://docs.google.com/spreadsheets/d/x/edit#gid=1' }),
-    jobView({ progress: { ...job, state: 'finished', finishedAt: NOW }, previewSummary: 'Applying would make 3 API calls.', timeZone: 'UTC', now: NOW }),
+    homeView({
+      fileAccess: false,
+      jobChoices: [],
+      yourSpaces: {
+        spaces: [],
+        nextPageToken: '',
+        query: '',
+        scanned: 0,
+        hiddenMatches: 0,
+        error: 'Chat could not list your spaces.',
+      },
+      query: '',
+    }),
+    spaceView(bigSpaceCard(), {
+      timeZone: 'Europe/Paris',
+      now: NOW,
+      draftId: 'd1',
+      draftText: 'keep',
+      notice: 'Posted.',
+    }),
+    spaceView(
+      { ...bigSpaceCard(), space: undefined, error: 'Chat could not open the space.' },
+      { timeZone: 'UTC', now: NOW, draftId: 'd' },
+    ),
+    spaceView(
+      { ...bigSpaceCard(), space: space({ type: 'DIRECT_MESSAGE', displayName: '' }) },
+      { timeZone: 'UTC', now: NOW, draftId: 'd' },
+    ),
+    jobView({
+      progress: job,
+      timeZone: 'UTC',
+      now: NOW,
+      logUrl: 'https://docs.google.com/spreadsheets/d/x/edit#gid=1',
+    }),
+    jobView({
+      progress: { ...job, state: 'finished', finishedAt: NOW },
+      previewSummary: 'Applying would make 3 API calls.',
+      timeZone: 'UTC',
+      now: NOW,
+    }),
     jobView({ timeZone: 'UTC', now: NOW }),
     settingsView({
       settings: { memberSyncDefault: 'exact', sendAtTimeZone: 'Asia/Tokyo', confirmDestructive: true },
@@ -160,8 +214,32 @@ function allCards(): CardView[] {
         triggersInUse: 3,
         limit: 20,
         schedules: [
-          { definition: { id: 'members', title: 'Sync members', description: 'd', handler: 'runScheduledMemberSync', available: true }, on: true, onHere: true, otherSpreadsheets: 1, everyHours: 2, nextRunAt: NOW + 60_000 },
-          { definition: { id: 'messages', title: 'Send', description: 'd', handler: 'runScheduledMessages', available: false }, on: false, onHere: false, otherSpreadsheets: 0 },
+          {
+            definition: {
+              id: 'members',
+              title: 'Sync members',
+              description: 'd',
+              handler: 'runScheduledMemberSync',
+              available: true,
+            },
+            on: true,
+            onHere: true,
+            otherSpreadsheets: 1,
+            everyHours: 2,
+            nextRunAt: NOW + 60_000,
+          },
+          {
+            definition: {
+              id: 'messages',
+              title: 'Send',
+              description: 'd',
+              handler: 'runScheduledMessages',
+              available: false,
+            },
+            on: false,
+            onHere: false,
+            otherSpreadsheets: 0,
+          },
         ],
       },
     }),
@@ -211,7 +289,10 @@ describe('views', () => {
       expect(json.renderActions.action.notification.text).toBe('Saved <now>.');
     }
     const popUpdate = JSON.parse(renderActionResult({ navigation: 'popAndUpdate', card }).printJson());
-    expect(popUpdate.renderActions.action.navigations.map((n: object) => Object.keys(n)[0])).toEqual(['popCard', 'updateCard']);
+    expect(popUpdate.renderActions.action.navigations.map((n: object) => Object.keys(n)[0])).toEqual([
+      'popCard',
+      'updateCard',
+    ]);
     const only = JSON.parse(renderActionResult({ navigation: 'none', notification: 'Just this' }).printJson());
     expect(only.renderActions.action.navigations).toBeUndefined();
     const universal = JSON.parse(renderUniversalResult([card]).printJson());
@@ -233,12 +314,21 @@ describe('readEvent', () => {
         hostApp: 'SHEETS',
         platform: 'WEB',
         parameters: { space: 'spaces/A' },
-        formInputs: { people: { stringInputs: { value: ['a@x.com'] } }, confirm: { stringInputs: { value: ['yes', 'no'] } } },
+        formInputs: {
+          people: { stringInputs: { value: ['a@x.com'] } },
+          confirm: { stringInputs: { value: ['yes', 'no'] } },
+        },
         timeZone: { id: 'Europe/Paris', offset: 3600000 },
       },
       sheets: { addonHasFileScopePermission: true, id: 'ss1', title: 'Plan' },
     });
-    expect(req).toMatchObject({ params: { space: 'spaces/A' }, spreadsheetId: 'ss1', spreadsheetTitle: 'Plan', fileAccess: true, timeZone: 'Europe/Paris' });
+    expect(req).toMatchObject({
+      params: { space: 'spaces/A' },
+      spreadsheetId: 'ss1',
+      spreadsheetTitle: 'Plan',
+      fileAccess: true,
+      timeZone: 'Europe/Paris',
+    });
     expect(req.input('people')).toBe('a@x.com');
     expect(req.inputs('confirm')).toEqual(['yes', 'no']);
     expect(req.input('missing')).toBeUndefined();

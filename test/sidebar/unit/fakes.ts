@@ -3,7 +3,15 @@
  * clock whose sleep moves time, user properties, a cache, a scheduler with the 20-trigger limit, and an identity.
  */
 import type { ChatGateway, ChatRequest, ChatResult } from '../../../src/ports/chat';
-import type { Cache, Clock, Identity, RunContext, Scheduler, StateStore, TriggerInfo } from '../../../src/ports/runtime';
+import type {
+  Cache,
+  Clock,
+  Identity,
+  RunContext,
+  Scheduler,
+  StateStore,
+  TriggerInfo,
+} from '../../../src/ports/runtime';
 import type { SidebarDeps } from '../../../src/app/sidebar/deps';
 import { explainFailure } from '../../../src/domain/apiErrors';
 
@@ -76,11 +84,15 @@ export class FakeScheduler implements Scheduler {
     return this.add(handler, 'once');
   }
   scheduleEvery(handler: string, minutes: number): string {
-    if (this.where !== 'bound' && minutes < 60) throw new Error('The recurrence interval for an Add-on trigger must be at least one hour.');
+    if (this.where !== 'bound' && minutes < 60)
+      throw new Error('The recurrence interval for an Add-on trigger must be at least one hour.');
     return this.add(handler, 'recurring', minutes);
   }
   private add(handler: string, kind: 'once' | 'recurring', minutes?: number): string {
-    if (this.triggers.length >= 20) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    if (this.triggers.length >= 20)
+      throw new Error(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
     const id = String(this.next++);
     this.triggers.push({ id, handler, kind, minutes });
     return id;
@@ -96,7 +108,15 @@ export class FakeScheduler implements Scheduler {
 
 export const identity: Identity = { email: () => 'me@example.com', timeZone: () => 'Europe/Paris' };
 
-export function fakeDeps(chat = new FakeChat()): SidebarDeps & { chat: FakeChat; clock: FakeClock; state: MemoryState; cache: MemoryCache; scheduler: FakeScheduler } {
+export function fakeDeps(
+  chat = new FakeChat(),
+): SidebarDeps & {
+  chat: FakeChat;
+  clock: FakeClock;
+  state: MemoryState;
+  cache: MemoryCache;
+  scheduler: FakeScheduler;
+} {
   return {
     chat,
     clock: new FakeClock(),

@@ -10,7 +10,14 @@ import { addMembers, changeRole, removeMember } from '../../../src/app/sidebar/m
 import { postMessage, toggleReaction } from '../../../src/app/sidebar/messages';
 import { PeopleBook, anonymous } from '../../../src/app/sidebar/people';
 import { markAsRead, readStateName } from '../../../src/app/sidebar/readState';
-import { installSchedule, nextRun, removeSchedule, schedulesOverview, scheduledSpreadsheets, type ScheduleDefinition } from '../../../src/app/sidebar/schedules';
+import {
+  installSchedule,
+  nextRun,
+  removeSchedule,
+  schedulesOverview,
+  scheduledSpreadsheets,
+  type ScheduleDefinition,
+} from '../../../src/app/sidebar/schedules';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../../src/app/sidebar/settings';
 import { saveDetails } from '../../../src/app/sidebar/spaceDetails';
 import { loadSpaceCard } from '../../../src/app/sidebar/spaceCard';
@@ -25,10 +32,15 @@ describe('CallBudget', () => {
     const inner = new FakeChat();
     const clock = new FakeClock();
     const budget = new CallBudget(inner, clock, { maxRequests: 3, deadlineMs: 1000 });
-    const results = budget.callAll(Array.from({ length: 5 }, () => ({ method: 'chat.spaces.get' as const, resource: SPACE })));
+    const results = budget.callAll(
+      Array.from({ length: 5 }, () => ({ method: 'chat.spaces.get' as const, resource: SPACE })),
+    );
     expect(inner.requests).toHaveLength(3);
     expect(results.filter(wasNotSent)).toHaveLength(2);
-    expect(results[4]).toEqual({ ok: false, failure: { httpStatus: 0, status: 'NOT_SENT', message: NOT_SENT_MESSAGE } });
+    expect(results[4]).toEqual({
+      ok: false,
+      failure: { httpStatus: 0, status: 'NOT_SENT', message: NOT_SENT_MESSAGE },
+    });
     const late = new CallBudget(inner, clock, { maxRequests: 10, deadlineMs: 1000 });
     clock.ms += 1000;
     expect(wasNotSent(late.call({ method: 'chat.spaces.get', resource: SPACE }))).toBe(true);
@@ -36,7 +48,9 @@ describe('CallBudget', () => {
 
   it('retries 429 and 5xx after a wait that fits the deadline, and only the failed requests', () => {
     let calls = 0;
-    const inner = new FakeChat((r) => (r.resource === 'b' && calls++ < 1 ? fail(429, 'RESOURCE_EXHAUSTED', 'Quota') : ok({ r: r.resource })));
+    const inner = new FakeChat((r) =>
+      r.resource === 'b' && calls++ < 1 ? fail(429, 'RESOURCE_EXHAUSTED', 'Quota') : ok({ r: r.resource }),
+    );
     const clock = new FakeClock();
     const start = clock.ms;
     const results = new CallBudget(inner, clock).callAll([
@@ -70,11 +84,17 @@ describe('addMembers', () => {
   it('rejects bad addresses, nobody, too many, and roles or groups outside named spaces, before any call', () => {
     const { deps, people } = setup();
     expect(addMembers(deps, people, { ...input, people: 'ana@example' }).message).toContain('People');
-    expect(addMembers(deps, people, { ...input }).message).toBe('Write at least one email address under People or Google Groups.');
-    expect(addMembers(deps, people, { ...input, people: 'me@example.com' }).message).toContain('You are already in the space');
+    expect(addMembers(deps, people, { ...input }).message).toBe(
+      'Write at least one email address under People or Google Groups.',
+    );
+    expect(addMembers(deps, people, { ...input, people: 'me@example.com' }).message).toContain(
+      'You are already in the space',
+    );
     const many = Array.from({ length: 21 }, (_, i) => `p${i}@example.com`).join(' ');
     expect(addMembers(deps, people, { ...input, people: many }).message).toContain('You listed 21 addresses');
-    expect(addMembers(deps, people, { ...input, people: 'a@example.com', spaceType: 'GROUP_CHAT', role: 'ROLE_MANAGER' }).ok).toBe(false);
+    expect(
+      addMembers(deps, people, { ...input, people: 'a@example.com', spaceType: 'GROUP_CHAT', role: 'ROLE_MANAGER' }).ok,
+    ).toBe(false);
     expect(addMembers(deps, people, { ...input, groups: 'g@example.com', spaceType: 'DIRECT_MESSAGE' }).ok).toBe(false);
     expect(deps.chat.requests).toHaveLength(0);
   });
@@ -84,17 +104,26 @@ describe('addMembers', () => {
       if (r.method === 'cloudidentity.groups.lookup') return ok({ name: 'groups/g1' });
       if (r.method === 'chat.spaces.members.create') {
         const body = r.body as { member?: { name: string }; groupMember?: { name: string } };
-        if (body.member?.name === 'users/old@example.com') return fail(409, 'ALREADY_EXISTS', 'Membership already exists');
-        if (body.member) return ok({ name: `${SPACE}/members/1`, member: { name: 'users/1', type: 'HUMAN' }, state: 'INVITED' });
+        if (body.member?.name === 'users/old@example.com')
+          return fail(409, 'ALREADY_EXISTS', 'Membership already exists');
+        if (body.member)
+          return ok({ name: `${SPACE}/members/1`, member: { name: 'users/1', type: 'HUMAN' }, state: 'INVITED' });
         return ok({ name: `${SPACE}/members/g1`, groupMember: body.groupMember, state: 'JOINED' });
       }
-      if (r.method === 'chat.spaces.members.get') return ok({ name: `${SPACE}/members/2`, member: { name: 'users/2', type: 'HUMAN' } });
+      if (r.method === 'chat.spaces.members.get')
+        return ok({ name: `${SPACE}/members/2`, member: { name: 'users/2', type: 'HUMAN' } });
       return ok({});
     });
-    const outcome = addMembers(deps, people, { ...input, people: 'new@example.com, old@example.com', groups: 'team@example.com', role: 'ROLE_MANAGER' });
+    const outcome = addMembers(deps, people, {
+      ...input,
+      people: 'new@example.com, old@example.com',
+      groups: 'team@example.com',
+      role: 'ROLE_MANAGER',
+    });
     expect(outcome).toEqual({
       ok: true,
-      message: 'Added team@example.com. Invited new@example.com (they join when they accept). old@example.com was already in the space. Made new@example.com and old@example.com owners.',
+      message:
+        'Added team@example.com. Invited new@example.com (they join when they accept). old@example.com was already in the space. Made new@example.com and old@example.com owners.',
     });
     expect(deps.chat.methods()).toEqual([
       'cloudidentity.groups.lookup',
@@ -118,7 +147,13 @@ describe('addMembers', () => {
   });
 
   it('explains failures with the bulk runs’ sentences', () => {
-    const { deps, people } = setup(() => fail(404, 'NOT_FOUND', 'Google Chat app not found. To create a Chat app, you must turn on the Chat API and configure the app in the Google Cloud console.'));
+    const { deps, people } = setup(() =>
+      fail(
+        404,
+        'NOT_FOUND',
+        'Google Chat app not found. To create a Chat app, you must turn on the Chat API and configure the app in the Google Cloud console.',
+      ),
+    );
     const outcome = addMembers(deps, people, { ...input, people: 'a@example.com' });
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toContain('Google Chat app is not configured');
@@ -128,12 +163,22 @@ describe('addMembers', () => {
 describe('member actions', () => {
   it('removes, refuses to remove the user, and changes roles only in named spaces', () => {
     const deps = fakeDeps(new FakeChat((r) => (r.resource === 'gone' ? fail(404, 'NOT_FOUND', 'x') : ok())));
-    expect(removeMember(deps, { membership: 'm', label: 'ana', isSelf: false }).message).toBe('Removed ana from the space.');
-    expect(removeMember(deps, { membership: 'gone', label: 'bo', isSelf: false }).message).toBe('bo was no longer in the space.');
+    expect(removeMember(deps, { membership: 'm', label: 'ana', isSelf: false }).message).toBe(
+      'Removed ana from the space.',
+    );
+    expect(removeMember(deps, { membership: 'gone', label: 'bo', isSelf: false }).message).toBe(
+      'bo was no longer in the space.',
+    );
     expect(removeMember(deps, { membership: 'me', label: 'me', isSelf: true }).ok).toBe(false);
-    expect(changeRole(deps, { membership: 'm', label: 'ana', role: 'ROLE_ASSISTANT_MANAGER', spaceType: 'SPACE' }).message).toBe('ana is now a manager.');
-    expect(changeRole(deps, { membership: 'm', label: 'ana', role: 'ROLE_MEMBER', spaceType: 'SPACE' }).message).toBe('ana is now a member.');
-    expect(changeRole(deps, { membership: 'm', label: 'ana', role: 'ROLE_MANAGER', spaceType: 'GROUP_CHAT' }).ok).toBe(false);
+    expect(
+      changeRole(deps, { membership: 'm', label: 'ana', role: 'ROLE_ASSISTANT_MANAGER', spaceType: 'SPACE' }).message,
+    ).toBe('ana is now a manager.');
+    expect(changeRole(deps, { membership: 'm', label: 'ana', role: 'ROLE_MEMBER', spaceType: 'SPACE' }).message).toBe(
+      'ana is now a member.',
+    );
+    expect(changeRole(deps, { membership: 'm', label: 'ana', role: 'ROLE_MANAGER', spaceType: 'GROUP_CHAT' }).ok).toBe(
+      false,
+    );
     const patch = deps.chat.requests.find((r) => r.method === 'chat.spaces.members.patch');
     expect(patch).toMatchObject({ query: { updateMask: 'role' }, body: { role: 'ROLE_ASSISTANT_MANAGER' } });
   });
@@ -149,9 +194,14 @@ describe('messages', () => {
     const ids = deps.chat.requests.map((r) => r.query?.requestId);
     expect(ids[0]).toBe(ids[1]);
     expect(ids[2]).not.toBe(ids[0]);
-    expect(deps.chat.requests[0]).toMatchObject({ body: { text: 'Hi', thread: { threadKey: 't1' } }, query: { messageReplyOption: 'REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD' } });
+    expect(deps.chat.requests[0]).toMatchObject({
+      body: { text: 'Hi', thread: { threadKey: 't1' } },
+      query: { messageReplyOption: 'REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD' },
+    });
     expect(postMessage(deps, { ...post, spaceType: 'DIRECT_MESSAGE' }).ok).toBe(false);
-    expect(postMessage(deps, { ...post, threadKey: '', text: '😀'.repeat(4097) }).message).toContain('4,097 characters');
+    expect(postMessage(deps, { ...post, threadKey: '', text: '😀'.repeat(4097) }).message).toContain(
+      '4,097 characters',
+    );
     expect(postMessage(deps, { ...post, threadKey: '', text: '😀'.repeat(4096) }).ok).toBe(true);
   });
 
@@ -160,7 +210,8 @@ describe('messages', () => {
     const deps = fakeDeps(
       new FakeChat((r) => {
         if (r.method === 'chat.spaces.messages.reactions.list') return ok(reactions.length ? { reactions } : {});
-        if (r.method === 'chat.spaces.messages.reactions.create') reactions.push({ name: 'spaces/AAA/messages/m/reactions/r1' });
+        if (r.method === 'chat.spaces.messages.reactions.create')
+          reactions.push({ name: 'spaces/AAA/messages/m/reactions/r1' });
         if (r.method === 'chat.spaces.messages.reactions.delete') reactions.pop();
         return ok({});
       }),
@@ -168,17 +219,31 @@ describe('messages', () => {
     deps.state.set('sidebar:selfId', 'users/7');
     const people = new PeopleBook(deps.state, deps.cache, deps.identity);
     expect(toggleReaction(deps, people, { message: 'spaces/AAA/messages/m', emoji: '👍' }).message).toBe('Reacted 👍.');
-    expect(toggleReaction(deps, people, { message: 'spaces/AAA/messages/m', emoji: '👍' }).message).toBe('Took back your 👍.');
+    expect(toggleReaction(deps, people, { message: 'spaces/AAA/messages/m', emoji: '👍' }).message).toBe(
+      'Took back your 👍.',
+    );
     expect(deps.chat.requests[0].query?.filter).toBe('emoji.unicode = "👍" AND user.name = "users/7"');
     expect(toggleReaction(deps, people, { message: 'spaces/AAA/messages/m', emoji: '💩' }).ok).toBe(false);
   });
 });
 
 describe('space details', () => {
-  const space = { name: SPACE, spaceType: 'SPACE', displayName: 'Old', spaceDetails: { description: 'd', guidelines: 'g' }, spaceHistoryState: 'HISTORY_ON' };
+  const space = {
+    name: SPACE,
+    spaceType: 'SPACE',
+    displayName: 'Old',
+    spaceDetails: { description: 'd', guidelines: 'g' },
+    spaceHistoryState: 'HISTORY_ON',
+  };
   it('sends only what changed, history in its own request', () => {
     const deps = fakeDeps(new FakeChat((r) => (r.method === 'chat.spaces.get' ? ok(space) : ok(space))));
-    const outcome = saveDetails(deps, { space: SPACE, displayName: 'New', description: 'd', guidelines: 'g2', history: 'off' });
+    const outcome = saveDetails(deps, {
+      space: SPACE,
+      displayName: 'New',
+      description: 'd',
+      guidelines: 'g2',
+      history: 'off',
+    });
     expect(outcome.message).toBe('Saved the name, guidelines and history (now off).');
     const patches = deps.chat.requests.filter((r) => r.method === 'chat.spaces.patch');
     expect(patches.map((p) => p.query?.updateMask)).toEqual(['display_name,space_details', 'space_history_state']);
@@ -186,9 +251,16 @@ describe('space details', () => {
   });
   it('says nothing changed, and rejects overlong or empty names', () => {
     const deps = fakeDeps(new FakeChat(() => ok(space)));
-    expect(saveDetails(deps, { space: SPACE, displayName: 'Old', description: 'd', guidelines: 'g', history: 'on' }).message).toBe('Nothing changed.');
-    expect(saveDetails(deps, { space: SPACE, displayName: '', description: 'd', guidelines: 'g', history: '' }).message).toContain('Space name is empty');
-    expect(saveDetails(deps, { space: SPACE, displayName: 'x'.repeat(129), description: 'd', guidelines: 'g', history: '' }).message).toContain('at most 128');
+    expect(
+      saveDetails(deps, { space: SPACE, displayName: 'Old', description: 'd', guidelines: 'g', history: 'on' }).message,
+    ).toBe('Nothing changed.');
+    expect(
+      saveDetails(deps, { space: SPACE, displayName: '', description: 'd', guidelines: 'g', history: '' }).message,
+    ).toContain('Space name is empty');
+    expect(
+      saveDetails(deps, { space: SPACE, displayName: 'x'.repeat(129), description: 'd', guidelines: 'g', history: '' })
+        .message,
+    ).toContain('at most 128');
   });
 });
 
@@ -200,13 +272,38 @@ describe('space card and read state', () => {
           case 'chat.spaces.get':
             return ok({ name: SPACE, spaceType: 'SPACE', displayName: 'S' });
           case 'chat.spaces.members.list':
-            return ok({ memberships: [{ name: `${SPACE}/members/7`, member: { name: 'users/7', type: 'HUMAN' }, role: 'ROLE_MANAGER', state: 'JOINED' }], nextPageToken: 'n' });
+            return ok({
+              memberships: [
+                {
+                  name: `${SPACE}/members/7`,
+                  member: { name: 'users/7', type: 'HUMAN' },
+                  role: 'ROLE_MANAGER',
+                  state: 'JOINED',
+                },
+              ],
+              nextPageToken: 'n',
+            });
           case 'chat.spaces.messages.list':
             return ok({
               messages: [
-                { name: `${SPACE}/messages/2`, sender: { name: 'users/8' }, text: 'new', createTime: '2026-01-05T10:00:00Z' },
-                { name: `${SPACE}/messages/1`, sender: { name: 'users/7' }, text: 'mine', createTime: '2026-01-05T10:00:00Z' },
-                { name: `${SPACE}/messages/0`, sender: { name: 'users/8' }, text: 'old', createTime: '2026-01-05T08:00:00Z' },
+                {
+                  name: `${SPACE}/messages/2`,
+                  sender: { name: 'users/8' },
+                  text: 'new',
+                  createTime: '2026-01-05T10:00:00Z',
+                },
+                {
+                  name: `${SPACE}/messages/1`,
+                  sender: { name: 'users/7' },
+                  text: 'mine',
+                  createTime: '2026-01-05T10:00:00Z',
+                },
+                {
+                  name: `${SPACE}/messages/0`,
+                  sender: { name: 'users/8' },
+                  text: 'old',
+                  createTime: '2026-01-05T08:00:00Z',
+                },
               ],
             });
           case 'chat.users.spaces.getSpaceReadState':
@@ -242,16 +339,35 @@ describe('settings', () => {
   it('defaults, validates the time zone, and round-trips', () => {
     const deps = fakeDeps();
     expect(loadSettings(deps.state)).toEqual(DEFAULT_SETTINGS);
-    expect(saveSettings(deps.state, { memberSyncDefault: 'exact', sendAtTimeZone: 'Nowhere/City', confirmDestructive: false }).ok).toBe(false);
-    expect(saveSettings(deps.state, { memberSyncDefault: 'exact', sendAtTimeZone: 'Asia/Tokyo', confirmDestructive: false }).ok).toBe(true);
-    expect(loadSettings(deps.state)).toEqual({ memberSyncDefault: 'exact', sendAtTimeZone: 'Asia/Tokyo', confirmDestructive: false });
+    expect(
+      saveSettings(deps.state, {
+        memberSyncDefault: 'exact',
+        sendAtTimeZone: 'Nowhere/City',
+        confirmDestructive: false,
+      }).ok,
+    ).toBe(false);
+    expect(
+      saveSettings(deps.state, { memberSyncDefault: 'exact', sendAtTimeZone: 'Asia/Tokyo', confirmDestructive: false })
+        .ok,
+    ).toBe(true);
+    expect(loadSettings(deps.state)).toEqual({
+      memberSyncDefault: 'exact',
+      sendAtTimeZone: 'Asia/Tokyo',
+      confirmDestructive: false,
+    });
     deps.state.set('sidebar:settings', '{broken');
     expect(loadSettings(deps.state)).toEqual(DEFAULT_SETTINGS);
   });
 });
 
 describe('schedules', () => {
-  const def: ScheduleDefinition = { id: 'members', title: 'Sync members', description: '', handler: 'runScheduledMemberSync', available: true };
+  const def: ScheduleDefinition = {
+    id: 'members',
+    title: 'Sync members',
+    description: '',
+    handler: 'runScheduledMemberSync',
+    available: true,
+  };
 
   it('keeps one trigger per handler, serves several spreadsheets, and shows the next run', () => {
     const deps = fakeDeps();
@@ -263,7 +379,13 @@ describe('schedules', () => {
     expect(deps.scheduler.triggers[0].minutes).toBe(240);
     expect(scheduledSpreadsheets(deps.state, 'members')).toEqual(['ss1', 'ss2']);
     const overview = schedulesOverview(deps, [def], 'ss1').schedules[0];
-    expect(overview).toMatchObject({ on: true, onHere: true, otherSpreadsheets: 1, everyHours: 4, nextRunAt: deps.clock.ms + 4 * 3_600_000 });
+    expect(overview).toMatchObject({
+      on: true,
+      onHere: true,
+      otherSpreadsheets: 1,
+      everyHours: 4,
+      nextRunAt: deps.clock.ms + 4 * 3_600_000,
+    });
     expect(nextRun(installedAt, 1, installedAt + 90 * 60_000)).toBe(installedAt + 2 * 3_600_000);
     expect(removeSchedule(deps, def, 'ss1').message).toContain('still on for 1 other spreadsheet');
     expect(deps.scheduler.triggers).toHaveLength(1);
@@ -310,10 +432,19 @@ describe('jobs', () => {
     expect(p).toMatchObject({ state: 'running', rowsDone: 4, rowsTotal: 40, nextAt: 99, moreErrors: 2 });
     expect(p.errors).toHaveLength(10);
     expect(jobProgress({ ...job, rowIds: ['a', 'b'] }, 't', 40).rowsTotal).toBe(2);
-    expect(jobProgress({ ...job, finishedAt: 5, cancelled: true }, 't', 40)).toMatchObject({ state: 'cancelled', nextAt: undefined });
+    expect(jobProgress({ ...job, finishedAt: 5, cancelled: true }, 't', 40)).toMatchObject({
+      state: 'cancelled',
+      nextAt: undefined,
+    });
   });
   it('does not start a run this build has no job for', () => {
-    const runner = { current: () => undefined, last: () => undefined, start: jest.fn(), resume: jest.fn(), cancel: jest.fn() };
+    const runner = {
+      current: () => undefined,
+      last: () => undefined,
+      start: jest.fn(),
+      resume: jest.fn(),
+      cancel: jest.fn(),
+    };
     expect(queueJob(runner, { id: 'send', label: 'Send', tab: 'Messages', title: 'Send messages' }, {}).ok).toBe(false);
     expect(runner.start).not.toHaveBeenCalled();
   });
