@@ -153,24 +153,56 @@ export function notFoundPage(path: string): string {
   );
 }
 
+/** The gRPC method behind each discovery method (google.chat.v1.ChatService RPC names in chat_service.proto). */
+export const RPC_NAMES: Readonly<Record<string, string>> = {
+  'chat.customEmojis.create': 'CreateCustomEmoji',
+  'chat.customEmojis.delete': 'DeleteCustomEmoji',
+  'chat.customEmojis.get': 'GetCustomEmoji',
+  'chat.customEmojis.list': 'ListCustomEmojis',
+  'chat.media.download': 'DownloadMedia',
+  'chat.media.upload': 'UploadAttachment',
+  'chat.spaces.completeImport': 'CompleteImportSpace',
+  'chat.spaces.create': 'CreateSpace',
+  'chat.spaces.delete': 'DeleteSpace',
+  'chat.spaces.findDirectMessage': 'FindDirectMessage',
+  'chat.spaces.get': 'GetSpace',
+  'chat.spaces.list': 'ListSpaces',
+  'chat.spaces.patch': 'UpdateSpace',
+  'chat.spaces.search': 'SearchSpaces',
+  'chat.spaces.setup': 'SetUpSpace',
+  'chat.spaces.members.create': 'CreateMembership',
+  'chat.spaces.members.delete': 'DeleteMembership',
+  'chat.spaces.members.get': 'GetMembership',
+  'chat.spaces.members.list': 'ListMemberships',
+  'chat.spaces.members.patch': 'UpdateMembership',
+  'chat.spaces.messages.create': 'CreateMessage',
+  'chat.spaces.messages.delete': 'DeleteMessage',
+  'chat.spaces.messages.get': 'GetMessage',
+  'chat.spaces.messages.list': 'ListMessages',
+  'chat.spaces.messages.patch': 'UpdateMessage',
+  'chat.spaces.messages.update': 'UpdateMessage',
+  'chat.spaces.messages.attachments.get': 'GetAttachment',
+  'chat.spaces.messages.reactions.create': 'CreateReaction',
+  'chat.spaces.messages.reactions.delete': 'DeleteReaction',
+  'chat.spaces.messages.reactions.list': 'ListReactions',
+  'chat.spaces.spaceEvents.get': 'GetSpaceEvent',
+  'chat.spaces.spaceEvents.list': 'ListSpaceEvents',
+  'chat.users.spaces.getSpaceReadState': 'GetSpaceReadState',
+  'chat.users.spaces.updateSpaceReadState': 'UpdateSpaceReadState',
+  'chat.users.spaces.spaceNotificationSetting.get': 'GetSpaceNotificationSetting',
+  'chat.users.spaces.spaceNotificationSetting.patch': 'UpdateSpaceNotificationSetting',
+  'chat.users.spaces.threads.getThreadReadState': 'GetThreadReadState',
+};
+
 /**
  * 403 for a token without any scope the method accepts: "Request had insufficient authentication scopes." with
  * ErrorInfo reason ACCESS_TOKEN_SCOPE_INSUFFICIENT (observed shape for Google APIs, e.g. analogdotnow/Analog#296).
  */
 export function insufficientScopes(methodId: string): ApiError {
-  const rpc = methodId.split('.').slice(1);
-  const verb = rpc[rpc.length - 1] ?? '';
-  const resource = rpc[rpc.length - 2] ?? '';
-  const pascal = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-  const singular = resource.endsWith('s') ? resource.slice(0, -1) : resource;
-  const rpcName =
-    ['list', 'search'].includes(verb) || verb.startsWith('find') || verb.startsWith('get') || verb.startsWith('update')
-      ? pascal(verb) + (verb === 'list' ? pascal(resource) : verb === 'search' ? pascal(resource) : '')
-      : pascal(verb) + pascal(singular);
   return new ApiError('PERMISSION_DENIED', 'Request had insufficient authentication scopes.', [
     errorInfo('ACCESS_TOKEN_SCOPE_INSUFFICIENT', {
       service: 'chat.googleapis.com',
-      method: `google.chat.v1.ChatService.${rpcName}`,
+      method: `google.chat.v1.ChatService.${RPC_NAMES[methodId] ?? methodId}`,
     }),
   ]);
 }

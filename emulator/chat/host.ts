@@ -13,7 +13,7 @@ import { resolveBearer } from '../core/auth';
 import { ChatBackend, type HandlerContext, type HandlerResult } from './backend';
 import type { DiscoveryDocument, MethodInfo } from './discovery';
 import { allScopes, shortScope } from './discovery';
-import { ApiError, errorInfo, insufficientScopes, notFoundPage } from './errors';
+import { ApiError, errorInfo, insufficientScopes, notFoundPage, RPC_NAMES } from './errors';
 import type { FaultDecision, FaultInjector } from './faults';
 import { selectFields } from './fields';
 import type { LatencyCalculator } from './latency';
@@ -148,7 +148,7 @@ export class ChatHost implements ApiHost {
 
   // ------------------------------------------------------------------------------------------------ auth
 
-  private authenticate(call: ApiCall, url: URL): Caller {
+  private authenticate(call: ApiCall, url: URL, methodId?: string): Caller {
     const header = call.request.headers['authorization'];
     if (header !== undefined) {
       const caller = resolveBearer(header, this.allScopes);
@@ -158,7 +158,12 @@ export class ChatHost implements ApiHost {
           new ApiError(
             'UNAUTHENTICATED',
             'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
-            [errorInfo('ACCESS_TOKEN_TYPE_UNSUPPORTED', { service: url.hostname, method: this.rpcMethod(url) })],
+            [
+              errorInfo('ACCESS_TOKEN_TYPE_UNSUPPORTED', {
+                service: url.hostname,
+                method: this.rpcMethod(url, methodId),
+              }),
+            ],
           ),
         ),
       );
@@ -174,16 +179,16 @@ export class ChatHost implements ApiHost {
         new ApiError(
           'UNAUTHENTICATED',
           'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
-          [errorInfo('CREDENTIALS_MISSING', { service: url.hostname, method: this.rpcMethod(url) })],
+          [errorInfo('CREDENTIALS_MISSING', { service: url.hostname, method: this.rpcMethod(url, methodId) })],
         ),
       ),
     );
   }
 
-  private rpcMethod(url: URL): string {
-    return url.hostname === 'cloudidentity.googleapis.com'
-      ? 'google.apps.cloudidentity.groups.v1.GroupsService.LookupGroupName'
-      : 'google.chat.v1.ChatService';
+  private rpcMethod(url: URL, methodId?: string): string {
+    if (url.hostname === 'cloudidentity.googleapis.com')
+      return 'google.apps.cloudidentity.groups.v1.GroupsService.LookupGroupName';
+    return `google.chat.v1.ChatService${methodId && RPC_NAMES[methodId] ? `.${RPC_NAMES[methodId]}` : ''}`;
   }
 
   /**
@@ -234,7 +239,7 @@ export class ChatHost implements ApiHost {
       );
     }
 
-    const caller = this.authenticate(call, url);
+    const caller = this.authenticate(call, url, method.id);
     entry.caller = caller.email;
     let query: Record<string, QueryValue> = {};
     try {
