@@ -13,9 +13,9 @@ export function chatView(state: ChatState): ChatView {
   for (const u of users) byUserName.set(`users/${u.id}`, { email: u.email, displayName: u.displayName });
   const groups = new Map<string, string>();
   for (const g of state.directory.groups ?? []) groups.set(`groups/${g.id}`, g.email);
-  const spaces = [...state.spaces]
-    .sort((a, b) => a.createTime.localeCompare(b.createTime) || a.rank - b.rank)
-    .map((s) => spaceView(s, byUserName, groups));
+  const spaces = state.spaces
+    .map((s) => spaceView(s, byUserName, groups))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.name.localeCompare(b.name));
   return {
     spaces,
     users: users

@@ -83,6 +83,10 @@
       return new Date(ms).toISOString();
     }
   }
+  /** Time of day with milliseconds, for the request log (many requests share a second of virtual time). */
+  function fmtClock(ms) {
+    return `${fmtTime(ms, false)}.${String(Math.floor(ms % 1000)).padStart(3, '0')}`;
+  }
   function fmtIso(iso) {
     const ms = Date.parse(iso);
     return Number.isNaN(ms) ? iso : fmtTime(ms);
@@ -1345,7 +1349,25 @@
           run.errors.map((e) => el('li', { text: e })),
         )
       : null;
-    return el('div', {}, kv, errors, tables);
+    const services = Object.entries(run.serviceCalls).sort((a, b) => b[1] - a[1]);
+    const serviceTable =
+      compact || services.length === 0
+        ? null
+        : el(
+            'details',
+            { class: 'service-calls' },
+            el('summary', { text: `Apps Script service calls (${serviceTotal})` }),
+            el(
+              'table',
+              { class: 'mini-table' },
+              el(
+                'tbody',
+                {},
+                services.map(([m, n]) => el('tr', {}, el('td', {}, el('code', { text: m })), el('td', { class: 'num', text: n }))),
+              ),
+            ),
+          );
+    return el('div', {}, kv, errors, tables, serviceTable);
   }
 
   function kvItem(label, value, bad) {
@@ -1451,7 +1473,7 @@
               renderRequestDetail(r);
             },
           },
-          el('td', { text: fmtTime(r.at, false) }),
+          el('td', { class: 'mono', text: fmtClock(r.at) }),
           el('td', { text: r.origin || '' }),
           el('td', { text: r.service }),
           el('td', {}, el('code', { text: r.method })),
