@@ -22,7 +22,12 @@ interface Visit {
 }
 
 function decode(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** Navigation actions a card's HTML offers (from the renderer's data attributes). */
@@ -45,7 +50,11 @@ describeBrowser('card widgets the add-on uses are all renderable', () => {
       mode: 'bound',
     });
     for (const fn of ['setUpSheets', 'applySpaces']) {
-      await pg.host.call('run', { functionName: fn, origin: 'menu', sheet: 'Spaces', untilIdle: true }, answerPositively);
+      await pg.host.call(
+        'run',
+        { functionName: fn, origin: 'menu', sheet: 'Spaces', untilIdle: true },
+        answerPositively,
+      );
     }
   });
 
@@ -79,7 +88,11 @@ describeBrowser('card widgets the add-on uses are all renderable', () => {
     queue.push(...navigationActions(check(await post('/api/sidebar/open', {}), 'homepage (no file access)')));
     queue.push(...navigationActions(check(await post('/api/sidebar/grant', { allow: true }), 'file scope granted')));
     for (const action of (await post('/api/sidebar/open', {})).sidebar.universalActions) {
-      queue.push(...navigationActions(check(await post('/api/sidebar/universal', { label: action.label }), `universal: ${action.label}`)));
+      queue.push(
+        ...navigationActions(
+          check(await post('/api/sidebar/universal', { label: action.label }), `universal: ${action.label}`),
+        ),
+      );
     }
     const visited = new Set<string>();
     while (queue.length > 0 && visited.size < MAX_CARDS) {

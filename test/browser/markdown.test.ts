@@ -34,7 +34,9 @@ describe('playground markdown renderer', () => {
     );
     expect(html).not.toMatch(/<script|<img|<b>|javascript:/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('<a href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">ok</a>');
+    expect(html).toContain(
+      '<a href="https://example.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">ok</a>',
+    );
     expect(html).toContain('click');
     expect(html).toContain('&quot;q&quot;');
   });

@@ -1363,7 +1363,9 @@
               el(
                 'tbody',
                 {},
-                services.map(([m, n]) => el('tr', {}, el('td', {}, el('code', { text: m })), el('td', { class: 'num', text: n }))),
+                services.map(([m, n]) =>
+                  el('tr', {}, el('td', {}, el('code', { text: m })), el('td', { class: 'num', text: n })),
+                ),
               ),
             ),
           );
