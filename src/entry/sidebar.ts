@@ -90,23 +90,34 @@ function jobHandlers(): JobKindHandler[] {
   return [new SpacesJobHandler(APPLY_SPACES), new SpacesJobHandler(PREVIEW_SPACES)];
 }
 
-/** The schedules of the Settings card; each runs the job of a homepage choice in every spreadsheet it serves. */
-const SCHEDULES: readonly (ScheduleDefinition & { choice: string })[] = [
+const SYNC_CHOICE = JOB_CHOICES.find((c) => c.id === 'sync');
+const SEND_CHOICE = JOB_CHOICES.find((c) => c.id === 'send');
+
+/**
+ * The schedules of the Settings card and the job each starts in every spreadsheet it serves. Until a Members-tab
+ * run exists, periodic membership sync re-applies the Spaces tab: Apply makes each space's members, managers and
+ * owners match its row (and, with Member sync Exact, removes people not listed).
+ */
+const SCHEDULES: readonly (ScheduleDefinition & { kind?: string; tab: string })[] = [
   {
     id: 'messages',
     title: 'Send scheduled messages',
     description: 'Sends the Messages rows whose Send at has come.',
     handler: entry('runScheduledMessages'),
-    choice: 'send',
-    available: !!JOB_CHOICES.find((c) => c.id === 'send')?.kind,
+    kind: SEND_CHOICE?.kind,
+    tab: SEND_CHOICE?.tab ?? 'Messages',
+    available: !!SEND_CHOICE?.kind,
   },
   {
     id: 'members',
     title: 'Sync members',
-    description: 'Makes memberships match the sheet periodically.',
+    description: SYNC_CHOICE?.kind
+      ? 'Makes memberships match the Members tab periodically.'
+      : 'Applies the Spaces tab periodically, so members, managers and owners follow the rows.',
     handler: entry('runScheduledMemberSync'),
-    choice: 'sync',
-    available: !!JOB_CHOICES.find((c) => c.id === 'sync')?.kind,
+    kind: SYNC_CHOICE?.kind ?? APPLY_SPACES,
+    tab: SYNC_CHOICE?.kind ? SYNC_CHOICE.tab : SPACES_TAB.name,
+    available: true,
   },
 ];
 
@@ -146,6 +157,11 @@ function timeZoneOf(req: SidebarRequest, ss: Spreadsheet | undefined): string {
 
 function jobRunner(ss: Spreadsheet): JobRunner {
   return new JobRunner(buildDeps(ss, false), jobHandlers());
+}
+
+/** A run ends by writing its Log row: makes sure the Log tab exists (Set up sheets may never have run). */
+function ensureLogTab(ss: Spreadsheet): void {
+  if (!ss.getSheetByName(LOG_TAB)) setUpTabs(new SheetWorkbook(ss), [LOG_TAB_SPEC]);
 }
 
 function logUrl(ss: Spreadsheet): string | undefined {
@@ -613,8 +629,7 @@ export function queueJob(e?: unknown): ActionResponse {
     const settings = loadSettings(deps.state);
     const timeZone = timeZoneOf(req, ss);
     const workbook = new SheetWorkbook(ss);
-    // A run ends by writing its Log row: make sure the Log tab exists (Set up sheets may never have run).
-    if (!ss.getSheetByName(LOG_TAB)) setUpTabs(workbook, [LOG_TAB_SPEC]);
+    ensureLogTab(ss);
     const outcome = queueJobUseCase(jobRunner(ss), choice, {
       totalRows: rowsOnTab(workbook, choice.tab, timeZone),
       memberSyncDefault: settings.memberSyncDefault,
@@ -705,8 +720,7 @@ export function turnScheduleOff(e?: unknown): ActionResponse {
 
 function runSchedule(scheduleId: string): void {
   const def = SCHEDULES.find((s) => s.id === scheduleId);
-  const choice = JOB_CHOICES.find((c) => c.id === def?.choice);
-  if (!def || !choice?.kind) return;
+  if (!def?.kind) return;
   const state = new UserPropertiesStore();
   const settings = loadSettings(state);
   for (const id of scheduledSpreadsheets(state, scheduleId)) {
@@ -715,10 +729,11 @@ function runSchedule(scheduleId: string): void {
       const runner = jobRunner(ss);
       const running = runner.current();
       if (running && !running.finishedAt) continue; // its own continuation carries on
-      runner.start(choice.kind, choice.tab, undefined, TRIGGER_BUDGET, {
+      ensureLogTab(ss);
+      runner.start(def.kind, def.tab, undefined, TRIGGER_BUDGET, {
         memberSyncDefault: settings.memberSyncDefault,
         sendAtTimeZone: settings.sendAtTimeZone || ss.getSpreadsheetTimeZone(),
-        startedFrom: 'schedule',
+        startedFrom: `schedule:${scheduleId}`,
       });
     } catch (err) {
       console.error(`Schedule ${scheduleId} could not run on spreadsheet ${id}: ${message(err)}`);

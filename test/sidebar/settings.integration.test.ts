@@ -63,3 +63,39 @@ describe('settings and help', () => {
     expect(panel.card.header.title).toBe('Settings');
   });
 });
+
+describe('schedules', () => {
+  it('turns periodic member sync on with one hourly trigger, runs it, and turns it off', async () => {
+    const panel = await SidePanel.open({
+      granted: true,
+      tabs: { Spaces: 'Space name,Type,Members\nNightly,Space,ana@example.com' },
+    });
+    panel.dispatch('onSettingsAction', 'action');
+    expect(panel.decorated('Sync members').text).toBe('Off');
+    expect(panel.decorated('Send scheduled messages').text).toBe('Not available in this version yet');
+
+    const on = panel.click(panel.button('Turn on here'), { every_members: '1' });
+    expect(on.notification).toBe('Sync members: on, every 1 hour.');
+    const changed = panel.click(panel.button('Update'), { every_members: '2' });
+    expect(changed.notification).toBe('Sync members: on, every 2 hours.');
+    const triggers = () =>
+      panel.runtime.state.triggers.list.filter((t) => t.handler === 'runScheduledMemberSync' && !t.disabled);
+    expect(triggers()).toHaveLength(1);
+    expect(panel.decorated('Sync members').text).toBe('On, every 2 hours for this spreadsheet');
+    expect(panel.decorated('Sync members').bottomLabel).toMatch(/^Next run about 2026-01-05 1[01]:\d\d \(in 2 h\)$/);
+    expect(panel.text()).toContain('1 trigger of 20 in use');
+
+    panel.clock.advance(2 * 3_600_000);
+    const fired = panel.runtime.runDueTriggers();
+    expect(fired.map((e) => e.entryPoint)).toEqual(['runScheduledMemberSync']);
+    expect(fired[0].error).toBeUndefined();
+    panel.runtime.runUntilIdle();
+    expect(panel.chat.findSpaceByDisplayName('Nightly')?.members.map((m) => m.email)).toContain('ana@example.com');
+    expect(panel.runtime.readSheet('Log', panel.spreadsheetId)?.length).toBe(2);
+
+    panel.dispatch('showSettings', 'action', { nav: 'update' });
+    const off = panel.click(panel.button('Turn off'));
+    expect(off.notification).toBe('Sync members: off.');
+    expect(triggers()).toHaveLength(0);
+  });
+});

@@ -7,7 +7,7 @@ import type { JobChoice, JobProgress } from '../../app/sidebar/jobs';
 import type { SheetSpacesPage } from '../../app/sidebar/sheetSpaces';
 import type { YourSpacesPage } from '../../app/sidebar/yourSpaces';
 import { SHEET_ROWS_PAGE_SIZE } from '../../app/sidebar/sheetSpaces';
-import { formatCount, plural } from '../../domain/text';
+import { formatCount, humanList, plural } from '../../domain/text';
 import { oneLine, spaceTitle, spaceTypeLabel } from './format';
 import { act, type ButtonView, type CardView, type SectionView, type WidgetView } from './model';
 import { FIELD, PARAM } from './params';
@@ -179,13 +179,20 @@ function jobsSection(model: HomeModel): SectionView {
   const enabled = model.fileAccess && !!model.sheet?.hasTab && !model.job;
   widgets.push({
     kind: 'buttons',
-    buttons: model.jobChoices.map((c, i) => ({
+    buttons: model.jobChoices.map((c) => ({
       text: c.label,
       action: act('queueJob', { [PARAM.job]: c.id }),
-      style: i === 0 ? 'outlined' : i === 1 ? 'filled' : 'outlined',
+      style: c.id === 'apply' ? 'filled' : 'outlined',
       disabled: !enabled || !c.kind,
     })),
   });
+  const missing = model.jobChoices.filter((c) => !c.kind).map((c) => c.label);
+  if (missing.length) {
+    widgets.push({
+      kind: 'paragraph',
+      text: `${humanList(missing, 'and')} ${missing.length === 1 ? 'is' : 'are'} not available in this version yet.`,
+    });
+  }
   widgets.push({
     kind: 'buttons',
     buttons: [{ text: model.job ? 'Job progress' : 'Last run', action: act('showJob'), disabled: !model.fileAccess }],

@@ -108,9 +108,7 @@ export class FakeScheduler implements Scheduler {
 
 export const identity: Identity = { email: () => 'me@example.com', timeZone: () => 'Europe/Paris' };
 
-export function fakeDeps(
-  chat = new FakeChat(),
-): SidebarDeps & {
+export function fakeDeps(chat = new FakeChat()): SidebarDeps & {
   chat: FakeChat;
   clock: FakeClock;
   state: MemoryState;
