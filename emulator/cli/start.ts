@@ -39,7 +39,26 @@ export function describeRun(report: RunReportView): string {
   return report.errors.length > 0 ? `${line}\n    Errors: ${report.errors.slice(0, 3).join(' | ')}` : line;
 }
 
+/** Workspace add-on mode: the user opens the add-on from the side panel and grants it this spreadsheet. */
+async function openSidePanel(host: PlaygroundHost): Promise<void> {
+  await host.call('select', { sheet: 'Spaces', range: 'A1' }); // fails harmlessly when there is no Spaces tab
+  const opened = await host.call('openSidebar', {});
+  if (opened.kind === 'error') {
+    console.error(`  Opening the side panel failed: ${opened.error}`);
+    return;
+  }
+  const granted = await host.call('grantFileScope', { allow: true });
+  const error =
+    granted.kind === 'done' ? granted.state.sidebar.error : granted.kind === 'error' ? granted.error : undefined;
+  console.log(
+    error
+      ? `  Side panel opened; granting drive.file failed: ${error}`
+      : '  Side panel opened and drive.file granted for the workbook: run Preview or Apply from the card.',
+  );
+}
+
 async function startUp(host: PlaygroundHost, options: StartOptions): Promise<void> {
+  if (options.mode === 'workspace-addon' && options.run.length === 0) return openSidePanel(host);
   for (const [i, fn] of options.run.entries()) {
     const last = i === options.run.length - 1;
     const outcome: CallOutcome = await host.call(

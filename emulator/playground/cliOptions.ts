@@ -38,7 +38,8 @@ Options:
                                  How the script project runs (default: bound).
   --port <n>                     Port on 127.0.0.1 (default: $PORT or 8080; 0 picks a free port).
   --run <fn[,fn...]>             Entry points to run, in order, before serving, as menu clicks on the
-                                 Spaces tab (default: setUpSheets,applySpaces).
+                                 Spaces tab (default: setUpSheets,applySpaces; none in workspace-addon
+                                 mode, where the side panel opens with drive.file granted instead).
   --no-run                       Open the workbook without running anything.
   --no-until-idle                Do not fire continuation triggers after the start-up run.
   --seed <n>                     Seed of ids and randomness (default: 1).
@@ -65,6 +66,7 @@ export function parseStartArgs(argv: readonly string[], env: Record<string, stri
     if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value.`);
     return v;
   };
+  let runGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] =
@@ -94,12 +96,14 @@ export function parseStartArgs(argv: readonly string[], env: Record<string, stri
         options.port = Number(take());
         break;
       case '--run':
+        runGiven = true;
         options.run = take()
           .split(',')
           .map((n) => n.trim())
           .filter(Boolean);
         break;
       case '--no-run':
+        runGiven = true;
         options.run = [];
         break;
       case '--until-idle':
@@ -122,6 +126,9 @@ export function parseStartArgs(argv: readonly string[], env: Record<string, stri
         throw new Error(`Unknown option ${arg}. Try --help.`);
     }
   }
+  // A Workspace add-on has no menu and no active spreadsheet: menu functions cannot run there (start.ts opens the
+  // side panel instead).
+  if (options.mode === 'workspace-addon' && !runGiven) options.run = [];
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new Error('The port must be an integer between 0 and 65535.');
   }

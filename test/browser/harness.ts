@@ -39,7 +39,9 @@ export function browserAvailable(): boolean {
 }
 
 /** `describe`, or `describe.skip` when Chromium is absent outside CI. */
-export const describeBrowser: jest.Describe = browserAvailable() ? describe : describe.skip;
+export function describeBrowser(name: string, body: () => void): void {
+  (browserAvailable() ? describe : describe.skip)(name, body);
+}
 
 /** Builds dist/Code.js when it is missing (the npm test script builds first; `npx jest` alone may not). */
 export function ensureBuilt(): void {
@@ -47,9 +49,13 @@ export function ensureBuilt(): void {
   execFileSync(path.join(ROOT, 'node_modules', '.bin', 'rollup'), ['-c', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Copies a workbook folder to a temporary directory so Save and edits never touch the repository. */
+/**
+ * Copies a workbook folder to a temporary directory (same folder name, so the spreadsheet keeps its name) so that
+ * Save and edits never touch the repository.
+ */
 export function tempWorkbook(source = path.join(ROOT, 'examples', 'workbook')): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-wb-'));
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'playground-wb-')), path.basename(source));
+  fs.mkdirSync(dir);
   for (const f of fs.readdirSync(source)) fs.copyFileSync(path.join(source, f), path.join(dir, f));
   return dir;
 }

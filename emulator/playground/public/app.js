@@ -132,6 +132,7 @@
     fidelity: null,
     fidelityDoc: 'coverage',
     dialogShownFor: null,
+    pickedRun: null,
   };
 
   async function request(method, path, body) {
@@ -1123,17 +1124,16 @@
           }),
           el(
             'span',
-            { class: 'member-main' },
+            { class: 'member-main', title: m.name },
             el('div', {
               class: 'member-name',
-              text:
-                m.displayName && m.displayName !== m.email ? `${m.displayName} · ${m.email || ''}` : m.email || m.name,
+              text: m.type === 'GROUP' ? m.email || m.name : m.displayName || m.email || m.name,
             }),
-            el('div', { class: 'space-id', text: m.name }),
+            el('div', { class: 'member-sub', text: m.type === 'GROUP' ? 'Google Group' : m.email || m.name }),
           ),
           el('span', {
-            class: `badge ${m.role === 'ROLE_MEMBER' ? '' : 'badge-blue'}`,
-            text: m.type === 'BOT' ? 'App' : roleLabel(m.role),
+            class: `badge ${m.role === 'ROLE_MEMBER' || m.type === 'GROUP' ? '' : 'badge-blue'}`,
+            text: m.type === 'BOT' ? 'App' : m.type === 'GROUP' ? 'Group' : roleLabel(m.role),
           }),
           el('span', {
             class: `badge ${m.state === 'JOINED' ? 'badge-green' : 'badge-amber'}`,
@@ -1240,8 +1240,25 @@
           ),
     );
 
-    const run = state.lastRun;
-    $('#last-run-label').textContent = run ? `${run.label} · ended ${fmtTime(run.endedAt, false)}` : '';
+    // The newest run, unless the user picked an older one (runs are identified by their start time and label).
+    const runs = state.runs;
+    const picker = $('#run-picker');
+    const runKey = (r) => `${r.startedAt}|${r.label}`;
+    const pickerKey = runs.map(runKey).join(',');
+    if (picker.dataset.key !== pickerKey) {
+      picker.dataset.key = pickerKey;
+      picker.replaceChildren(
+        ...runs
+          .slice()
+          .reverse()
+          .map((r, i) => el('option', { value: runKey(r), text: i === 0 ? `Last run: ${r.label}` : r.label })),
+      );
+      if (!runs.some((r) => runKey(r) === ui.pickedRun)) ui.pickedRun = null;
+      picker.value = ui.pickedRun || (runs.length ? runKey(runs[runs.length - 1]) : '');
+    }
+    picker.hidden = runs.length === 0;
+    const run = runs.find((r) => runKey(r) === ui.pickedRun) || state.lastRun;
+    $('#last-run-label').textContent = run ? `ended ${fmtTime(run.endedAt, false)}` : '';
     $('#last-run').replaceChildren(
       run ? runSummary(run, true) : el('p', { class: 'muted', text: 'Nothing has run yet.' }),
     );
@@ -1385,6 +1402,15 @@
     $('#clock-advance').setAttribute('data-needs-idle', '');
     $('#clock-idle').setAttribute('data-needs-idle', '');
     $('#entry-run').setAttribute('data-needs-idle', '');
+    $('#run-picker').addEventListener('change', (e) => {
+      const runs = state.runs;
+      // Picking the newest run means "follow the newest" again.
+      ui.pickedRun =
+        runs.length && e.target.value === `${runs[runs.length - 1].startedAt}|${runs[runs.length - 1].label}`
+          ? null
+          : e.target.value;
+      renderDock();
+    });
     $('#clock-advance').addEventListener('click', () => {
       const minutes = Number($('#clock-minutes').value);
       if (!(minutes > 0))
