@@ -59,7 +59,6 @@ const POST_ROUTES: Record<string, PostRoute> = {
   '/api/clock': (b, h) => h.call('clock', b),
   '/api/save': (b, h) => h.call('save', b),
   '/api/reset': (b, h) => h.call('reset', b),
-  '/api/dismiss': (b, h) => h.call('dismiss', b),
 };
 
 function str(v: unknown): string | undefined {
