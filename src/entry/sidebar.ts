@@ -23,7 +23,7 @@ import { SheetWorkbook } from '../adapters/gas/sheetWorkbook';
 import { JobRunner, LOG_TAB, TRIGGER_BUDGET, type JobKindHandler } from '../app/jobs/jobRunner';
 import { previewSummary } from '../app/jobs/jobReport';
 import { describeSetUp, setUpSheets as setUpTabs } from '../app/setUpSheets';
-import { CallBudget } from '../app/sidebar/callBudget';
+import { budgetAware, CallBudget } from '../app/sidebar/callBudget';
 import type { ActionOutcome, SidebarDeps } from '../app/sidebar/deps';
 import {
   cancelRunningJob,
@@ -136,7 +136,7 @@ function sidebarDeps(): SidebarDeps {
     identity: new GasIdentity(),
     scheduler: new GasScheduler(detectRunContext(false)),
     random: Math.random,
-    explain: (failure, action) => explainFailure(failure, action),
+    explain: budgetAware((failure, action) => explainFailure(failure, action)),
   };
 }
 
@@ -170,7 +170,7 @@ function logUrl(ss: Spreadsheet): string | undefined {
 }
 
 function draftId(deps: SidebarDeps): string {
-  return `d${Math.floor(deps.random() * 2 ** 48).toString(36)}${deps.clock.now().toString(36)}`;
+  return `d${Math.floor(deps.random() * 2 ** 48).toString(36)}${Math.floor(deps.clock.now()).toString(36)}`;
 }
 
 function message(e: unknown): string {
@@ -186,8 +186,32 @@ function guarded(run: () => ActionResponse): ActionResponse {
   }
 }
 
+/**
+ * The answer to a space action: the notification and the space card read again — unless the callback has used
+ * its time, then the notification alone (and the confirmation or edit card popped), so the 30 seconds hold.
+ */
+function afterSpaceChange(
+  req: SidebarRequest,
+  deps: SidebarDeps,
+  outcome: ActionOutcome,
+  navigation: 'update' | 'popAndUpdate',
+  card: () => CardView = () => spaceCard(req, deps),
+): ActionResponse {
+  if (deps.chat instanceof CallBudget && !deps.chat.hasTimeLeft()) {
+    return renderActionResult({
+      navigation: navigation === 'popAndUpdate' ? 'pop' : 'none',
+      notification: `${outcome.message} Refresh to see the space again.`,
+    });
+  }
+  return answer(outcome, navigation, card());
+}
+
 function answer(outcome: ActionOutcome | undefined, navigation: NavigationKind, card?: CardView): ActionResponse {
-  const view: ActionResultView = { navigation: card ? navigation : 'none', card, notification: outcome?.message };
+  const view: ActionResultView = {
+    navigation: card || navigation === 'pop' ? navigation : 'none',
+    card,
+    notification: outcome?.message,
+  };
   return renderActionResult(view);
 }
 
@@ -291,8 +315,7 @@ function navOf(req: SidebarRequest, fallback: NavigationKind): NavigationKind {
 
 /** Space actions answer from the card they were clicked on: after a confirmation card, pop it too. */
 function afterSpaceAction(req: SidebarRequest, deps: SidebarDeps, outcome: ActionOutcome): ActionResponse {
-  const navigation: NavigationKind = req.params[PARAM.confirmed] === YES ? 'popAndUpdate' : 'update';
-  return answer(outcome, navigation, spaceCard(req, deps));
+  return afterSpaceChange(req, deps, outcome, req.params[PARAM.confirmed] === YES ? 'popAndUpdate' : 'update');
 }
 
 function requireSpace(req: SidebarRequest): string | undefined {
@@ -445,7 +468,7 @@ export function addSpaceMembers(e?: unknown): ActionResponse {
       role: parseRole(req.input(FIELD.role)) ?? 'ROLE_MEMBER',
     });
     if (!outcome.ok) return answer(outcome, 'none');
-    return answer(outcome, 'update', spaceCard(req, deps));
+    return afterSpaceChange(req, deps, outcome, 'update');
   });
 }
 
@@ -506,14 +529,14 @@ export function postToSpace(e?: unknown): ActionResponse {
       draftId: req.params[PARAM.draft] ?? draftId(deps),
     });
     if (!outcome.ok) return answer(outcome, 'none');
-    // The newest messages are on the first page: show it after posting.
-    const data = spaceCardData(req, deps, { messagesToken: '' });
-    const card = spaceView(data, {
-      timeZone: timeZoneOf(req, undefined),
-      now: deps.clock.now(),
-      draftId: draftId(deps),
-    });
-    return answer(outcome, 'update', card);
+    // The newest messages are on the first page: show it after posting, with a fresh draft.
+    return afterSpaceChange(req, deps, outcome, 'update', () =>
+      spaceView(spaceCardData(req, deps, { messagesToken: '' }), {
+        timeZone: timeZoneOf(req, undefined),
+        now: deps.clock.now(),
+        draftId: draftId(deps),
+      }),
+    );
   });
 }
 
@@ -529,7 +552,7 @@ export function reactToMessage(e?: unknown): ActionResponse {
       message: req.params[PARAM.message] ?? '',
       emoji: req.params[PARAM.emoji] ?? '',
     });
-    return answer(outcome, 'update', spaceCard(req, deps));
+    return afterSpaceChange(req, deps, outcome, 'update');
   });
 }
 
@@ -543,7 +566,7 @@ export function saveMessageEdit(e?: unknown): ActionResponse {
       text: req.input(FIELD.editText) ?? '',
     });
     if (!outcome.ok) return answer(outcome, 'none');
-    return answer(outcome, 'popAndUpdate', spaceCard(req, deps));
+    return afterSpaceChange(req, deps, outcome, 'popAndUpdate');
   });
 }
 
@@ -576,7 +599,7 @@ export function markSpaceAsRead(e?: unknown): ActionResponse {
     const space = requireSpace(req);
     if (!space) return answer({ ok: false, message: 'No space was chosen.' }, 'none');
     const deps = sidebarDeps();
-    return answer(markAsRead(deps, space), 'update', spaceCard(req, deps));
+    return afterSpaceChange(req, deps, markAsRead(deps, space), 'update');
   });
 }
 
@@ -595,7 +618,7 @@ export function saveSpaceDetails(e?: unknown): ActionResponse {
       history: req.input(FIELD.history) ?? '',
     });
     if (!outcome.ok) return answer(outcome, 'none');
-    return answer(outcome, 'popAndUpdate', spaceCard(req, deps));
+    return afterSpaceChange(req, deps, outcome, 'popAndUpdate');
   });
 }
 

@@ -147,7 +147,8 @@ export function renderCard(view: CardView): Card {
 export function renderActionResult(view: ActionResultView): GoogleAppsScript.Card_Service.ActionResponse {
   const builder = CardService.newActionResponseBuilder();
   if (view.notification) builder.setNotification(CardService.newNotification().setText(view.notification));
-  if (view.card && view.navigation !== 'none') {
+  if (view.navigation === 'pop') builder.setNavigation(CardService.newNavigation().popCard());
+  else if (view.card && view.navigation !== 'none') {
     const card = renderCard(view.card);
     const nav = CardService.newNavigation();
     if (view.navigation === 'push') nav.pushCard(card);

@@ -38,6 +38,8 @@ export interface SessionOptions {
    * and so how far a job gets per execution, independent of the machine's speed.
    */
   cpuFactor?: number;
+  /** Chat emulator latency overrides (e.g. a slow Chat). */
+  latency?: ConstructorParameters<typeof ChatEmulator>[0]['latency'];
 }
 
 export interface Answer {
@@ -63,7 +65,12 @@ export class SidePanel {
     const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8')) as Manifest;
     this.exported = bundleFunctions(code);
-    this.chat = new ChatEmulator({ clock: this.clock, seed: options.seed ?? 1, directory: options.directory });
+    this.chat = new ChatEmulator({
+      clock: this.clock,
+      seed: options.seed ?? 1,
+      directory: options.directory,
+      latency: options.latency,
+    });
     this.runtime = new AppsScriptRuntime({
       scripts: code,
       manifest,

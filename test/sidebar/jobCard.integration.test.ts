@@ -62,6 +62,23 @@ describe('job card', () => {
     expect(panel.chat.snapshot().filter((s) => String(s.displayName).startsWith('Team '))).toHaveLength(500);
   });
 
+  it('offers Continue now when a continuation is late, and runs the next step from the card', async () => {
+    const panel = await SidePanel.open({ granted: true, cpuFactor: 0, tabs: { Spaces: spacesCsv(rows(200)) } });
+    panel.homepage();
+    panel.click(panel.button('Apply'));
+    expect(() => panel.button('Continue now')).toThrow();
+    // Google has not started the continuation trigger five minutes later (add-on triggers may run late).
+    panel.clock.advance(5 * 60_000);
+    panel.click(panel.button('Refresh'));
+    expect(field(panel, 'Next continuation').bottomLabel).toContain('Late');
+    const before = Number(String(field(panel, 'Rows done').text).split(' ')[0]);
+    const stepped = panel.click(panel.button('Continue now'));
+    expect(stepped.result.virtualMs).toBeLessThan(30_000);
+    expect(stepped.notification).toMatch(/^(Ran one more step|Finished)/);
+    expect(Number(String(field(panel, 'Rows done').text).split(' ')[0])).toBeGreaterThan(before);
+    expect(field(panel, 'Executions').text).toBe('2');
+  });
+
   it('cancels a running job after asking', async () => {
     const panel = await SidePanel.open({ granted: true, tabs: { Spaces: spacesCsv(rows(90)) } });
     panel.homepage();

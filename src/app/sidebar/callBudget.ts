@@ -9,7 +9,7 @@
  * twice, and only while the wait still fits before the deadline: two edits of the same space in one click (details
  * then history) or two quick clicks then both succeed instead of the second failing.
  */
-import type { ChatGateway, ChatRequest, ChatResult } from '../../ports/chat';
+import type { ChatFailure, ChatGateway, ChatRequest, ChatResult } from '../../ports/chat';
 import type { Clock } from '../../ports/runtime';
 
 /** Limits of one card callback. */
@@ -48,6 +48,11 @@ export class CallBudget implements ChatGateway {
   /** Requests sent so far. */
   get requestsSent(): number {
     return this.sent;
+  }
+
+  /** Whether another round trip (e.g. re-reading the card after an action) still fits before the deadline. */
+  hasTimeLeft(reserveMs = 2_000): boolean {
+    return this.elapsed() + reserveMs < this.limits.deadlineMs && this.sent < this.limits.maxRequests;
   }
 
   call(request: ChatRequest): ChatResult {
@@ -96,4 +101,17 @@ function isWorthRetrying(result: ChatResult): boolean {
 /** True for a failure the guard produced (the request never left). */
 export function wasNotSent(result: ChatResult): boolean {
   return !result.ok && result.failure.status === 'NOT_SENT';
+}
+
+/**
+ * Wraps the domain's failure sentences so a request the guard held back says so ("Did not add ana@…: stopped
+ * before the 30-second limit…") instead of blaming Chat.
+ */
+export function budgetAware(
+  explain: (failure: ChatFailure, action: string) => string,
+): (failure: ChatFailure, action: string) => string {
+  return (failure, action) =>
+    failure.status === 'NOT_SENT'
+      ? `Did not ${action}: ${NOT_SENT_MESSAGE.charAt(0).toLowerCase()}${NOT_SENT_MESSAGE.slice(1)}`
+      : explain(failure, action);
 }

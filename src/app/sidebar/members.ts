@@ -6,11 +6,12 @@
  */
 import { parseEmailList } from '../../domain/emails';
 import type { MemberRole, SpaceType } from '../../domain/model';
-import { humanList, plural } from '../../domain/text';
+import { plural } from '../../domain/text';
 import type { ChatRequest, ChatResult } from '../../ports/chat';
 import { readMembership, readPage, type ChatMembership } from './chatValues';
 import { failed, succeeded, type ActionOutcome, type SidebarDeps } from './deps';
 import type { PeopleBook } from './people';
+import { FailureSummary, names } from './summary';
 
 /** Members per card page (Chat allows 1,000; a card section holds 100 widgets). */
 export const MEMBERS_PAGE_SIZE = 20;
@@ -119,7 +120,7 @@ export function addMembers(deps: SidebarDeps, people: PeopleBook, input: AddMemb
   const done: string[] = [];
   const invited: string[] = [];
   const already: string[] = [];
-  const errors: string[] = [];
+  const errors = new FailureSummary();
   const learned: { email: string; name: string }[] = [];
 
   // Groups: Chat takes groups/{id}, never the group's email (facts §2.4).
@@ -139,8 +140,8 @@ export function addMembers(deps: SidebarDeps, people: PeopleBook, input: AddMemb
       groupIds.set(email, name);
       learned.push({ email, name });
     } else if (!r.ok && r.failure.httpStatus !== 404 && r.failure.httpStatus !== 403)
-      errors.push(deps.explain(r.failure, `look up group ${email}`));
-    else errors.push(`Group ${email} was not found (or you cannot see it): check the address.`);
+      errors.add('lookup', r.failure, email, (who) => `look up group ${who}`);
+    else errors.note(`Group ${email} was not found (or you cannot see it): check the address.`);
   });
 
   const targets = [
@@ -164,7 +165,7 @@ export function addMembers(deps: SidebarDeps, people: PeopleBook, input: AddMemb
     } else if (r.failure.httpStatus === 409 || r.failure.status === 'ALREADY_EXISTS') {
       already.push(t.email);
       if (t.person && input.role !== 'ROLE_MEMBER') toPromote.push({ email: t.email });
-    } else errors.push(deps.explain(r.failure, `add ${t.email}`));
+    } else errors.add('add', r.failure, t.email, (who) => `add ${who}`);
   });
 
   const unnamed = toPromote.filter((p) => !p.name);
@@ -176,7 +177,7 @@ export function addMembers(deps: SidebarDeps, people: PeopleBook, input: AddMemb
       const m = readMembership(r.value);
       unnamed[i].name = m.name;
       learned.push({ email: unnamed[i].email, name: m.memberName });
-    } else errors.push(deps.explain(r.failure, `check ${unnamed[i].email}`));
+    } else errors.add('check', r.failure, unnamed[i].email, (who) => `check ${who}`);
   });
   const promotable = toPromote.filter((p): p is { email: string; name: string } => !!p.name);
   const patched = deps.chat.callAll(
@@ -190,21 +191,19 @@ export function addMembers(deps: SidebarDeps, people: PeopleBook, input: AddMemb
   const promoted: string[] = [];
   patched.forEach((r, i) => {
     if (r.ok) promoted.push(promotable[i].email);
-    else errors.push(deps.explain(r.failure, `make ${promotable[i].email} ${roleWord(input.role)}`));
+    else errors.add('role', r.failure, promotable[i].email, (who) => `make ${who} ${roleWord(input.role)}`);
   });
   people.remember(learned);
 
   const parts: string[] = [];
-  if (done.length) parts.push(`Added ${humanList(done, 'and')}.`);
-  if (invited.length) parts.push(`Invited ${humanList(invited, 'and')} (they join when they accept).`);
-  if (already.length)
-    parts.push(`${humanList(already, 'and')} ${already.length === 1 ? 'was' : 'were'} already in the space.`);
-  if (promoted.length)
-    parts.push(`Made ${humanList(promoted, 'and')} ${roleWord(input.role)}${promoted.length > 1 ? 's' : ''}.`);
+  if (done.length) parts.push(`Added ${names(done)}.`);
+  if (invited.length) parts.push(`Invited ${names(invited)} (they join when they accept).`);
+  if (already.length) parts.push(`${names(already)} ${already.length === 1 ? 'was' : 'were'} already in the space.`);
+  if (promoted.length) parts.push(`Made ${names(promoted)} ${roleWord(input.role)}${promoted.length > 1 ? 's' : ''}.`);
   if (skippedSelf) parts.push('You are already in the space.');
-  parts.push(...errors);
+  parts.push(...errors.sentencesWith(deps.explain));
   const message = parts.join(' ');
-  return errors.length && !done.length && !invited.length && !promoted.length ? failed(message) : succeeded(message);
+  return !errors.empty && !done.length && !invited.length && !promoted.length ? failed(message) : succeeded(message);
 }
 
 /** Removes a member or group from a space. Scope: chat.memberships. */

@@ -113,12 +113,12 @@ export interface CardView {
 }
 
 /** How an action's answer changes the card stack. */
-export type NavigationKind = 'push' | 'update' | 'popAndUpdate' | 'popToRootAndUpdate' | 'none';
+export type NavigationKind = 'push' | 'update' | 'popAndUpdate' | 'popToRootAndUpdate' | 'pop' | 'none';
 
 export interface ActionResultView {
   notification?: string;
   navigation: NavigationKind;
-  /** The card to push or to put in place of the current one (absent for 'none'). */
+  /** The card to push or to put in place of the current one (absent for 'pop' and 'none'). */
   card?: CardView;
 }
 

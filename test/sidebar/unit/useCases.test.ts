@@ -4,7 +4,7 @@
  * text checks and idempotent posting, detail edits (only what changed, history alone), read state, settings and
  * schedules (one trigger per handler, the 20-trigger limit, hourly floor, next run), and job progress.
  */
-import { CallBudget, NOT_SENT_MESSAGE, wasNotSent } from '../../../src/app/sidebar/callBudget';
+import { budgetAware, CallBudget, NOT_SENT_MESSAGE, wasNotSent } from '../../../src/app/sidebar/callBudget';
 import { jobProgress, queueJob } from '../../../src/app/sidebar/jobs';
 import { addMembers, changeRole, removeMember } from '../../../src/app/sidebar/members';
 import { postMessage, toggleReaction } from '../../../src/app/sidebar/messages';
@@ -21,6 +21,7 @@ import {
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../../src/app/sidebar/settings';
 import { saveDetails } from '../../../src/app/sidebar/spaceDetails';
 import { loadSpaceCard } from '../../../src/app/sidebar/spaceCard';
+import { FailureSummary, names } from '../../../src/app/sidebar/summary';
 import type { JobState } from '../../../src/app/jobs/jobStore';
 import type { ChatRequest } from '../../../src/ports/chat';
 import { FakeChat, FakeClock, fail, fakeDeps, ok } from './fakes';
@@ -65,6 +66,14 @@ describe('CallBudget', () => {
     const tight = new CallBudget(always, new FakeClock(), { maxRequests: 10, deadlineMs: 2000 });
     expect(tight.call({ method: 'chat.spaces.get', resource: 'x' }).ok).toBe(false);
     expect(always.requests).toHaveLength(2); // the 2.5 s second wait would pass the deadline
+  });
+
+  it('says a held-back request was not sent, and leaves other sentences to the domain', () => {
+    const explain = budgetAware(() => 'domain sentence');
+    expect(explain({ httpStatus: 0, status: 'NOT_SENT', message: NOT_SENT_MESSAGE }, 'add ana@example.com')).toBe(
+      'Did not add ana@example.com: stopped before the 30-second limit of the sidebar; nothing more was sent. Try again, or use the sheet for large changes.',
+    );
+    expect(explain({ httpStatus: 404, message: 'x' }, 'add ana@example.com')).toBe('domain sentence');
   });
 
   it('does not retry a request Chat rejected', () => {
@@ -447,5 +456,37 @@ describe('jobs', () => {
     };
     expect(queueJob(runner, { id: 'send', label: 'Send', tab: 'Messages', title: 'Send messages' }, {}).ok).toBe(false);
     expect(runner.start).not.toHaveBeenCalled();
+  });
+});
+
+describe('summaries', () => {
+  it('lists a few names then counts, and tells each cause once', () => {
+    expect(names(['a', 'b'])).toBe('a and b');
+    expect(names(['a', 'b', 'c', 'd', 'e', 'f'])).toBe('a, b, c, d, e and 1 other');
+    const summary = new FailureSummary();
+    summary.add(
+      'add',
+      { httpStatus: 400, status: 'FAILED_PRECONDITION', message: 'x@example.com has Chat off' },
+      'x@example.com',
+      (w) => `add ${w}`,
+    );
+    summary.add(
+      'add',
+      { httpStatus: 400, status: 'FAILED_PRECONDITION', message: 'y@example.com has Chat off' },
+      'y@example.com',
+      (w) => `add ${w}`,
+    );
+    summary.add(
+      'role',
+      { httpStatus: 403, status: 'PERMISSION_DENIED', message: 'no' },
+      'z@example.com',
+      (w) => `make ${w} owner`,
+    );
+    summary.note('Group g@example.com was not found.');
+    expect(summary.sentencesWith((f, action) => `${action}: ${f.status}`)).toEqual([
+      'Group g@example.com was not found.',
+      'add x@example.com and y@example.com: FAILED_PRECONDITION',
+      'make z@example.com owner: PERMISSION_DENIED',
+    ]);
   });
 });
