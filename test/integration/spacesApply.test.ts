@@ -118,5 +118,28 @@ describe('Spaces tab on the example workbook', () => {
     expect(rows.filter((r) => r['Space ID']).every((r) => r.Status === 'Up to date')).toBe(true);
     const log = readCsv(step('2/workbook/Log.csv'));
     expect(log.length).toBe(2);
+    expect(log[0]).toMatchObject({ Action: 'Apply spaces', Created: '16', Linked: '1', Failed: '7', Executions: '1' });
+    expect(log[1]).toMatchObject({ Action: 'Apply spaces', Created: '0', 'Up to date': '17' });
   });
 });
+
+test('as an Editor add-on (one time-driven trigger per document) the run completes and leaves no trigger behind', async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'spaces-editor-'));
+  const common = { script: BUNDLE, directory: DIRECTORY, mode: 'editor-addon' as const, untilIdle: true };
+  await runLocal({
+    ...common,
+    entryPoint: 'setUpSheets',
+    workbook: path.join(ROOT, 'examples/workbook'),
+    out: path.join(out, '0'),
+  });
+  const run = await runLocal({
+    ...common,
+    entryPoint: 'applySpaces',
+    workbook: path.join(out, '0/workbook'),
+    out: path.join(out, '1'),
+  });
+  expect(run.report.errors).toEqual([]);
+  expect(run.runtime.triggers.ofUser('admin@example.com')).toEqual([]);
+  const rows = readCsv(path.join(out, '1/workbook/Spaces.csv'));
+  expect(rows.filter((r) => r.Status === 'Created').length).toBe(16);
+}, 60_000);

@@ -8,7 +8,10 @@
  */
 import type { ChatGateway } from '../../ports/chat';
 import type { Cache, Clock, Identity, Notifier, Scheduler, StateStore, UserLock } from '../../ports/runtime';
-import type { Workbook } from '../../ports/workbook';
+import type { CellValue, Workbook } from '../../ports/workbook';
+import { toCellValue } from '../../domain/cells';
+import { LOG_COL, LOG_TAB as LOG_TAB_SPEC } from '../../domain/tabs';
+import { columnSetups } from '../setUpSheets';
 import { DEFAULT_ENGINE_OPTIONS, JobEngine, type EngineStats, type Pacer, type Task } from './engine';
 import { JobStore, type JobState } from './jobStore';
 
@@ -61,7 +64,7 @@ export const WATCHDOG_DELAY_MS = 7 * 60_000;
 /** Rows' results are written at least this often, so a killed execution loses little. */
 export const FLUSH_EVERY_MS = 45_000;
 export const CONTINUE_HANDLER = 'continueJobs';
-export const LOG_TAB = 'Log';
+export const LOG_TAB = LOG_TAB_SPEC.name;
 
 export type SliceResult =
   | { state: 'busy'; message: string }
@@ -148,7 +151,7 @@ export class JobRunner {
   }
 
   private runSlice(job: JobState, budget: SliceBudget): SliceResult {
-    const { clock, lock, scheduler, workbook } = this.deps;
+    const { clock, lock, workbook } = this.deps;
     if (!lock.tryAcquire(10_000)) {
       return {
         state: 'busy',
@@ -160,7 +163,7 @@ export class JobRunner {
       if (job.nextAt !== undefined) job.maxGapMs = Math.max(job.maxGapMs, started - job.nextAt);
       job.executions++;
       // Arm the watchdog first: if the platform kills this execution, the job still resumes.
-      this.replaceTriggers(job, [scheduler.scheduleOnce(CONTINUE_HANDLER, WATCHDOG_DELAY_MS)]);
+      this.replaceTriggers(job, { delayMs: WATCHDOG_DELAY_MS });
       this.jobs.save(job);
 
       const handler = this.handler(job.kind);
@@ -171,7 +174,7 @@ export class JobRunner {
         // The job cannot go on (e.g. its tab was deleted): end it rather than let the watchdog retry forever.
         const message = e instanceof Error ? e.message : String(e);
         job.errors.push({ row: 0, message });
-        this.replaceTriggers(job, []);
+        this.replaceTriggers(job);
         job.finishedAt = clock.now();
         this.jobs.delete(job.spreadsheetId);
         this.jobs.saveLast(job);
@@ -202,7 +205,7 @@ export class JobRunner {
       const cancelled = job.cancelled || !!this.jobs.load(job.spreadsheetId)?.cancelled;
       if (run.complete || cancelled) return this.finish(job, handler, !!cancelled);
       job.nextAt = clock.now() + CONTINUATION_DELAY_MS;
-      this.replaceTriggers(job, [scheduler.scheduleOnce(CONTINUE_HANDLER, CONTINUATION_DELAY_MS)]);
+      this.replaceTriggers(job, { delayMs: CONTINUATION_DELAY_MS });
       this.jobs.save(job);
       return { state: 'continuing', job };
     } finally {
@@ -218,13 +221,17 @@ export class JobRunner {
     job.activeMs += elapsedMs;
   }
 
-  private replaceTriggers(job: JobState, ids: string[]): void {
+  /**
+   * Deletes the job's triggers, then schedules `next` (a one-shot continuation) if given. Deleting first matters:
+   * an Editor add-on may hold only one time-driven trigger per user and document.
+   */
+  private replaceTriggers(job: JobState, next?: { delayMs: number }): void {
     for (const id of job.triggerIds) this.deps.scheduler.delete(id);
-    job.triggerIds = ids;
+    job.triggerIds = next ? [this.deps.scheduler.scheduleOnce(CONTINUE_HANDLER, next.delayMs)] : [];
   }
 
   private finish(job: JobState, handler: JobKindHandler, cancelled: boolean): SliceResult {
-    this.replaceTriggers(job, []);
+    this.replaceTriggers(job);
     job.finishedAt = this.deps.clock.now();
     const summary = (cancelled ? 'Cancelled. ' : '') + handler.summarize(job);
     this.appendLog(job, handler, summary);
@@ -233,34 +240,36 @@ export class JobRunner {
     return { state: 'finished', job, summary };
   }
 
+  /** One Log row per run, in the Log tab's column order; the tab is created (or completed) if needed. */
   private appendLog(job: JobState, handler: JobKindHandler, summary: string): void {
     const c = job.counts;
     const n = (k: string) => c[k] ?? 0;
-    const rows = Object.values(c).reduce((a, b) => a + b, 0);
-    this.deps.workbook.appendRows(LOG_TAB, [
-      [
-        job.id,
-        handler.title,
-        this.deps.identity.email(),
-        new Date(job.startedAt),
-        new Date(job.finishedAt ?? this.deps.clock.now()),
-        rows,
-        n('Created'),
-        n('Updated'),
-        n('Up to date'),
-        n('Linked existing'),
-        n('Failed'),
-        n('Skipped'),
-        job.apiCalls,
-        `${Math.round(job.quotaWaitMs / 1000)} s`,
-        job.executions,
-        job.errors.length
-          ? job.errors
-              .map((e) => `Row ${e.row}: ${e.message}`)
-              .join('\n')
-              .slice(0, 4000)
-          : summary,
-      ],
-    ]);
+    const errors = job.errors.map((e) => (e.row ? `Row ${e.row}: ${e.message}` : e.message)).join('\n');
+    const values: Record<string, CellValue> = {
+      [LOG_COL.run]: job.id,
+      [LOG_COL.action]: handler.title,
+      [LOG_COL.who]: this.deps.identity.email(),
+      [LOG_COL.started]: new Date(job.startedAt),
+      [LOG_COL.ended]: new Date(job.finishedAt ?? this.deps.clock.now()),
+      [LOG_COL.status]: job.cancelled ? 'Cancelled' : job.errors.length ? 'Finished with errors' : 'Finished',
+      [LOG_COL.rows]: Object.values(c).reduce((a, b) => a + b, 0),
+      [LOG_COL.created]: n('Created'),
+      [LOG_COL.updated]: n('Updated'),
+      [LOG_COL.upToDate]: n('Up to date'),
+      [LOG_COL.linked]: n('Linked existing'),
+      [LOG_COL.failed]: n('Failed'),
+      [LOG_COL.skipped]: n('Skipped'),
+      [LOG_COL.apiCalls]: job.apiCalls,
+      [LOG_COL.quotaWaits]: `${Math.round(job.quotaWaitMs / 1000)} s`,
+      [LOG_COL.executions]: job.executions,
+      [LOG_COL.errors]: toCellValue((errors || summary).slice(0, 4000)),
+    };
+    const { workbook } = this.deps;
+    workbook.setUpTab(LOG_TAB, columnSetups(LOG_TAB_SPEC));
+    const header = (workbook.readTab(LOG_TAB)?.[0] ?? []).map((h) =>
+      String(h).replace(/\s+/g, ' ').trim().toLowerCase(),
+    );
+    const keyed = new Map(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v]));
+    workbook.appendRows(LOG_TAB, [header.map((h) => keyed.get(h) ?? '')]);
   }
 }
