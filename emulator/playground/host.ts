@@ -41,6 +41,7 @@ export class BusyError extends Error {
   }
 }
 
+/** Main-thread handle of the session worker: one action at a time, dialogs surfaced as outcomes. */
 export class PlaygroundHost {
   private readonly worker: Worker;
   private readonly answerer: DialogAnswerer;

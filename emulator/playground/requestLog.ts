@@ -7,6 +7,8 @@
  */
 import type { ApiCall, ApiHost, ApiOutcome } from '../core/api';
 import type { RequestLogEntry } from '../chat/log';
+import { baseCost } from '../runtime/cost';
+import type { CostModel } from '../runtime/options';
 import { requiredScopes } from '../runtime/permissions';
 import type { RequestView, RequestsResponse } from './types';
 
@@ -62,8 +64,14 @@ export class RequestLog {
   /** The label of what is running now (menu item, card action, trigger), stamped on captured requests. */
   origin = '';
 
-  /** @param chatLog the Chat emulator's request log (read live). */
-  constructor(private readonly chatLog: () => readonly RequestLogEntry[]) {}
+  /**
+   * @param chatLog the Chat emulator's request log (read live).
+   * @param costs the runtime's cost model, to show the virtual time service calls were charged (per-cell costs aside).
+   */
+  constructor(
+    private readonly chatLog: () => readonly RequestLogEntry[],
+    private readonly costs?: CostModel,
+  ) {}
 
   /** An ApiHost that forwards to `inner` and captures bodies for the entries it logs. */
   wrap(inner: ApiHost): ApiHost {
@@ -114,6 +122,7 @@ export class RequestLog {
           service: SHEET_CLASSES.has(cls) ? 'sheets' : 'script',
           method: key,
           count,
+          latencyMs: this.costs ? baseCost(this.costs, cls, method) * count : undefined,
           result: 'ok',
           scopes: scopes ? [...scopes] : [],
           executionId: x.executionId,

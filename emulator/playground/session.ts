@@ -12,7 +12,7 @@ import { isJsonObject, type JsonObject } from '../cards/json';
 import { renderCardHtml } from '../cards/html';
 import { ChatEmulator, type DirectoryInput } from '../chat';
 import { VirtualClock } from '../core/clock';
-import { AppsScriptRuntime, type ExecutionResult, type Manifest } from '../runtime';
+import { AppsScriptRuntime, DEFAULT_COSTS, type ExecutionResult, type Manifest } from '../runtime';
 import type { DialogRequest } from '../runtime/services/ui';
 import { columnLetters } from '../runtime/spreadsheet/a1';
 import type { SpreadsheetModel } from '../runtime/spreadsheet/model';
@@ -54,6 +54,7 @@ export function cardView(card: JsonObject): CardView {
   return { name: typeof card.name === 'string' ? card.name : undefined, html, json: card, unsupported };
 }
 
+/** The runtime + Chat emulator pair behind the page, and everything the page can do to it (see the file header). */
 export class PlaygroundSession {
   private readonly options: SessionOptions;
   private readonly ask: AskDialog;
@@ -103,7 +104,7 @@ export class PlaygroundSession {
     this.startedAt = this.vclock.now();
     const directory = this.options.directory ? (readJson(this.options.directory) as DirectoryInput) : undefined;
     this.chat = new ChatEmulator({ clock: this.vclock, seed, directory });
-    this.log = new RequestLog(() => this.chat.requestLog);
+    this.log = new RequestLog(() => this.chat.requestLog, DEFAULT_COSTS);
     this.runtime = new AppsScriptRuntime({
       scripts: [{ name: 'Code.js', code: this.bundle }],
       manifest: this.manifest,

@@ -53,7 +53,7 @@ export function sheetView(sheet: SheetModel, timeZone: string): SheetView {
   const bold: boolean[][] = [];
   const notes: (string | null)[][] = [];
   const validations: (string | null)[][] = [];
-  let any = { bg: false, fc: false, bold: false, note: false, dv: false };
+  let seen = { bg: false, fc: false, bold: false, note: false, dv: false };
   for (let r = 1; r <= rows; r++) {
     const vRow: string[] = [];
     const bgRow: (string | null)[] = [];
@@ -69,12 +69,12 @@ export function sheetView(sheet: SheetModel, timeZone: string): SheetView {
       bRow.push(cell?.fontWeight === 'bold');
       nRow.push(cell?.note ? cell.note : null);
       dvRow.push(cell?.dv ? describeValidation(cell.dv) : null);
-      any = {
-        bg: any.bg || !!cell?.bg,
-        fc: any.fc || !!cell?.fontColor,
-        bold: any.bold || cell?.fontWeight === 'bold',
-        note: any.note || !!cell?.note,
-        dv: any.dv || !!cell?.dv,
+      seen = {
+        bg: seen.bg || !!cell?.bg,
+        fc: seen.fc || !!cell?.fontColor,
+        bold: seen.bold || cell?.fontWeight === 'bold',
+        note: seen.note || !!cell?.note,
+        dv: seen.dv || !!cell?.dv,
       };
     }
     values.push(vRow);
@@ -89,11 +89,11 @@ export function sheetView(sheet: SheetModel, timeZone: string): SheetView {
   return {
     name: sheet.name,
     values,
-    backgrounds: any.bg ? backgrounds : undefined,
-    fontColors: any.fc ? fontColors : undefined,
-    bold: any.bold ? bold : undefined,
-    notes: any.note ? notes : undefined,
-    validations: any.dv ? validations : undefined,
+    backgrounds: seen.bg ? backgrounds : undefined,
+    fontColors: seen.fc ? fontColors : undefined,
+    bold: seen.bold ? bold : undefined,
+    notes: seen.note ? notes : undefined,
+    validations: seen.dv ? validations : undefined,
     frozenRows: sheet.frozenRows,
     frozenColumns: sheet.frozenCols,
     columnWidths: widths.some((w) => w !== null) ? widths : undefined,

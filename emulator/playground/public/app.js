@@ -1504,7 +1504,12 @@
           el('td', { class: 'mono', text: fmtClock(r.at) }),
           el('td', { text: r.origin || '' }),
           el('td', { text: r.service }),
-          el('td', {}, el('code', { text: r.method })),
+          el(
+            'td',
+            {},
+            el('code', { text: r.method }),
+            r.count ? el('span', { class: 'muted', text: ` ×${r.count}` }) : null,
+          ),
           el(
             'td',
             {},
@@ -1528,6 +1533,7 @@
       ['Time', fmtTime(r.at)],
       ['Service', r.service],
       ['Method', r.method],
+      ['Calls', r.count ? `${r.count} in this execution` : ''],
       ['HTTP', r.httpMethod ? `${r.httpMethod} ${r.url || ''}` : ''],
       ['Status', r.status !== undefined ? String(r.status) : r.result],
       ['Access path', r.path || ''],
@@ -1535,7 +1541,12 @@
       ['Origin', r.origin || ''],
       ['Scopes checked', (r.scopes || []).join('\n')],
       ['Quota bucket', r.quotaBucket || ''],
-      ['Latency', r.latencyMs !== undefined ? `${r.latencyMs} ms (virtual)` : ''],
+      [
+        'Latency',
+        r.latencyMs !== undefined
+          ? `${Math.round(r.latencyMs * 10) / 10} ms of virtual time${r.count ? ' (base cost of these calls, cells aside)' : ''}`
+          : '',
+      ],
       ['Error', r.errorMessage || ''],
     ].filter(([, v]) => v);
     const pretty = (text) => {
