@@ -155,6 +155,11 @@ function timeZoneOf(req: SidebarRequest, ss: Spreadsheet | undefined): string {
   return Session.getScriptTimeZone();
 }
 
+/** The zone times are shown in on space cards: the user's (when the host sends it), else the spreadsheet's. */
+function cardTimeZone(req: SidebarRequest): string {
+  return req.timeZone ?? timeZoneOf(req, openSpreadsheet(req));
+}
+
 function jobRunner(ss: Spreadsheet): JobRunner {
   return new JobRunner(buildDeps(ss, false), jobHandlers());
 }
@@ -272,7 +277,7 @@ function spaceCard(
 ): CardView {
   const data = spaceCardData(req, deps);
   return spaceView(data, {
-    timeZone: timeZoneOf(req, undefined),
+    timeZone: cardTimeZone(req),
     now: deps.clock.now(),
     draftId: extra.keepDraft && req.params[PARAM.draft] ? req.params[PARAM.draft] : draftId(deps),
     draftText: extra.draftText,
@@ -532,7 +537,7 @@ export function postToSpace(e?: unknown): ActionResponse {
     // The newest messages are on the first page: show it after posting, with a fresh draft.
     return afterSpaceChange(req, deps, outcome, 'update', () =>
       spaceView(spaceCardData(req, deps, { messagesToken: '' }), {
-        timeZone: timeZoneOf(req, undefined),
+        timeZone: cardTimeZone(req),
         now: deps.clock.now(),
         draftId: draftId(deps),
       }),

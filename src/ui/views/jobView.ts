@@ -98,7 +98,7 @@ export function jobView(model: JobViewModel): CardView {
       widgets: [
         ...p.errors.map((e): WidgetView => ({
           kind: 'decorated',
-          top: `Row ${e.row}`,
+          top: e.row > 0 ? `Row ${e.row}` : 'The run',
           text: oneLine(e.message, 300),
           wrap: true,
         })),
