@@ -33,6 +33,18 @@ describe('homepage', () => {
     expect(panel.button('Sync members').disabled).toBe(true);
   });
 
+  it('answers actions that need the spreadsheet with the access card until the grant', async () => {
+    const panel = await SidePanel.open({ tabs: { Spaces: spacesCsv([['Apollo', 'ana@example.com']]) } });
+    panel.homepage();
+    const answer = panel.dispatch('showJob', 'action');
+    expect(answer.notification).toBe('Allow access to this spreadsheet first.');
+    expect(panel.card.header.title).toBe('Allow access to this spreadsheet');
+    expect(panel.button('Allow access').onClick.action.function).toBe('requestFileAccess');
+    expect(panel.dispatch('queueJob', 'action', { job: 'apply' }).notification).toBe(
+      'Allow access to this spreadsheet first.',
+    );
+  });
+
   it('pages and searches the user’s spaces with a bounded number of calls', async () => {
     const panel = await SidePanel.open({ directory: { spaces: users }, granted: true });
     panel.homepage();
