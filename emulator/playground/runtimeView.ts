@@ -171,9 +171,14 @@ export function runReport(input: {
   };
 }
 
-/** The entry points of a Rollup-built bundle: its top-level `function name(...args)` stubs, in order. */
+/**
+ * The entry points of a script: its top-level function declarations, in order (for a Rollup-built bundle, the
+ * `function name(...args)` stubs; the bundle's internals live indented inside its IIFE).
+ */
 export function entryPointsOf(bundle: string): string[] {
   const names: string[] = [];
-  for (const m of bundle.matchAll(/^function ([A-Za-z_$][\w$]*)\(\.\.\.args\)/gm)) names.push(m[1]);
+  for (const m of bundle.matchAll(/^function\s+([A-Za-z_$][\w$]*)\s*\(/gm)) {
+    if (!names.includes(m[1])) names.push(m[1]);
+  }
   return names;
 }
