@@ -107,6 +107,12 @@ async function main(): Promise<void> {
     console.error(`The workbook ${workbook} does not exist.`);
     process.exit(1);
   }
+  // Like `npm run local`: the script's local-time Date methods follow the manifest's time zone, as in Apps Script.
+  const manifestPath = path.join(ROOT, 'dist', 'appsscript.json');
+  if (fs.existsSync(manifestPath)) {
+    const timeZone = (JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { timeZone?: unknown }).timeZone;
+    if (typeof timeZone === 'string') process.env.TZ = timeZone;
+  }
   const besideWorkbook = path.join(path.dirname(workbook), 'directory.json');
   const directory = options.directory
     ? userPath(options.directory)
