@@ -51,7 +51,7 @@ describeBrowser('playground walkthrough (Chromium)', () => {
     await pg?.close();
   });
 
-  test('the page boots with the workbook, the onOpen menu and an empty run history', async () => {
+  test('the page boots with the workbook and the menu onOpen registered', async () => {
     await page.waitForSelector('#sheet-tabs [data-sheet="Spaces"]');
     await page.click('#menu-extensions');
     await page.click('.menubar [data-testid="menu-addon"]');
@@ -134,6 +134,33 @@ describeBrowser('playground walkthrough (Chromium)', () => {
     await openChatSpace(page, 'Engineering', 'messages');
     await page.waitForSelector(`#message-list .message-text:has-text("${text}")`);
     await screenshot(page, '06-message-posted');
+  });
+
+  test('the request log lists and filters the calls; the Fidelity page renders the coverage', async () => {
+    await page.click('.tab[data-view="requests"]');
+    await page.waitForSelector('#req-table tbody tr');
+    await page.waitForSelector('#req-method option[value="chat.spaces.setup"]', { state: 'attached' });
+    await page.selectOption('#req-method', 'chat.spaces.setup');
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('#req-table tbody tr')).every(
+        (tr) => (tr as HTMLElement).dataset.method === 'chat.spaces.setup',
+      ),
+    );
+    expect(await page.locator('#req-table tbody tr').count()).toBeGreaterThan(5);
+    await page.click('#req-table tbody tr >> nth=0');
+    await page.waitForSelector('#req-detail pre');
+    expect(await page.locator('#req-detail').textContent()).toContain('requestId');
+    await page.selectOption('#req-method', '');
+    await page.fill('#req-text', 'zzz-nothing-matches');
+    await page.waitForSelector('#req-table tbody tr', { state: 'detached' });
+    await page.fill('#req-text', '');
+    await screenshot(page, '08-requests');
+
+    await page.click('.tab[data-view="fidelity"]');
+    await page.waitForSelector('#fidelity-nav button[data-doc="coverage"]');
+    await page.waitForSelector('#fidelity-doc h1, #fidelity-doc p');
+    expect(await page.locator('#fidelity-doc script').count()).toBe(0);
+    await page.click('.tab[data-view="workspace"]');
   });
 
   // PENDING the Messages feature: the Settings card still says "Send scheduled messages: Not available in this

@@ -849,12 +849,14 @@
     if (sb.fileScopeRequested && !$('#consent-dialog')) showConsent();
   }
 
+  /** A snackbar in the side panel; `link` (only http and https URLs are kept) adds an Open link. */
   function snackbar(text, link) {
+    const safe = link && /^https?:\/\//i.test(link) ? link : null;
     const bar = el(
       'div',
-      { class: 'snackbar', role: 'status' },
-      el('span', { text }),
-      link ? el('a', { href: link, target: '_blank', rel: 'noopener noreferrer', text: 'Open' }) : null,
+      { class: 'snackbar', role: 'status', title: link || undefined },
+      el('span', { text: link && !safe ? `${text} (blocked: not an http(s) link)` : text }),
+      safe ? el('a', { href: safe, target: '_blank', rel: 'noopener noreferrer', text: 'Open' }) : null,
       el('button', { type: 'button', text: 'Dismiss', onclick: () => bar.remove() }),
     );
     $('#sidebar-snackbars').append(bar);
