@@ -24,7 +24,7 @@ import { RequestLog } from './requestLog';
 import { BUTTONS_OF, entryPointsOf, menusView, runReport, triggersView, uiEventsView } from './runtimeView';
 import { CardStack, cardsOf, jsonOf } from './sidebar';
 import type { CardView, PendingDialogView, PlaygroundState, RequestsResponse, RunReportView } from './types';
-import { editCell, selectRange, workbookView } from './workbookView';
+import { checkEdit, selectRange, workbookView } from './workbookView';
 
 /** Asks the page to answer a dialog; blocks until it does. */
 export type AskDialog = (dialog: PendingDialogView) => DialogAnswer;
@@ -381,9 +381,8 @@ export class PlaygroundSession {
     const row = Number(params.row);
     const col = Number(params.col);
     const value = typeof params.value === 'string' ? params.value : String(params.value ?? '');
-    // Validate and write through the model first (data-validation rules reject input as the Sheets UI does)...
-    editCell(this.spreadsheet, sheet, row, col, value);
-    // ...then let the runtime fire onEdit with the same value (it writes the cell again, identically).
+    checkEdit(this.spreadsheet, sheet, row, col, value);
+    // The runtime writes the value as typed and fires onEdit (simple and installable) with value and oldValue.
     const a1 = `'${sheet.replace(/'/g, "''")}'!${columnLetters(col)}${row}`;
     this.record(`Edit ${sheet}!${columnLetters(col)}${row}`, 'onEdit', 'edit', () => {
       this.runtime.edit(a1, value);

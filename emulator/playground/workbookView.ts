@@ -1,12 +1,11 @@
 /**
  * The grid side of the playground: projects an emulated spreadsheet (runtime/spreadsheet/model.ts) into the
  * `WorkbookView` the page draws — display values, backgrounds, font colours, bold, notes and data-validation
- * summaries over each sheet's used range — and applies what the user does in the grid (typing into a cell,
- * selecting a range, switching tabs) to the model, as the Sheets UI would, outside any execution.
+ * summaries over each sheet's used range — and checks or applies what the user does in the grid (typing into a cell,
+ * selecting a range, switching tabs), as the Sheets UI would, outside any execution.
  */
 import { a1Of, columnNumber } from '../runtime/spreadsheet/a1';
 import type { Cell, DataValidationRule, SheetModel, SpreadsheetModel } from '../runtime/spreadsheet/model';
-import { writeValue } from '../runtime/spreadsheet/range';
 import { displayValue } from '../runtime/spreadsheet/values';
 import { SessionError } from './protocol';
 import type { SheetView, WorkbookView } from './types';
@@ -127,24 +126,26 @@ function sheetOrThrow(ss: SpreadsheetModel, name: string): SheetModel {
 }
 
 /**
- * Applies a value the user typed into a cell (1-based row and column), with Sheets' user-entered parsing; a rule
- * with allowInvalid = false rejects invalid input as the Sheets UI does.
+ * Checks a value the user is about to type into a cell (1-based row and column): the cell must be on the sheet, and
+ * a list rule with allowInvalid = false rejects other values, as the Sheets UI does. Writes nothing: the runtime's
+ * `edit` writes the cell, so onEdit triggers see the right old value.
  */
-export function editCell(ss: SpreadsheetModel, sheetName: string, row: number, col: number, text: string): void {
+export function checkEdit(ss: SpreadsheetModel, sheetName: string, row: number, col: number, text: string): void {
   const sheet = sheetOrThrow(ss, sheetName);
-  if (!(row >= 1 && col >= 1 && row <= sheet.maxRows && col <= sheet.maxCols)) {
+  if (!(
+    Number.isInteger(row) &&
+    Number.isInteger(col) &&
+    row >= 1 &&
+    col >= 1 &&
+    row <= sheet.maxRows &&
+    col <= sheet.maxCols
+  )) {
     throw new SessionError(`Cell R${row}C${col} is outside the sheet "${sheetName}".`);
   }
-  const cell = sheet.ensure(row, col);
-  const before = { v: cell.v, f: cell.f, fmt: cell.fmt };
-  writeValue(cell, text, ss.timeZone);
-  const rule = cell.dv;
+  const rule = sheet.cell(row, col)?.dv;
   if (rule && !rule.allowInvalid && rule.criteria === 'VALUE_IN_LIST' && text !== '') {
     const allowed = Array.isArray(rule.values[0]) ? (rule.values[0] as unknown[]).map(String) : [];
     if (!allowed.includes(text)) {
-      Object.assign(cell, before);
-      if (before.f === undefined) delete cell.f;
-      if (before.fmt === undefined) delete cell.fmt;
       throw new SessionError(
         `The data you entered in cell ${a1Of(row, col)} violates the data validation rules set on this cell: ` +
           describeValidation(rule) +
@@ -152,7 +153,6 @@ export function editCell(ss: SpreadsheetModel, sheetName: string, row: number, c
       );
     }
   }
-  sheet.tidy(row, col);
 }
 
 /** Makes `sheetName` the active sheet and `a1` (e.g. `B2` or `A2:C5`) the active range on it. */

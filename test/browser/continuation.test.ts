@@ -60,6 +60,11 @@ describeBrowser('continuations on the virtual clock (Chromium)', () => {
     await pg?.close();
   });
 
+  afterEach(() => {
+    // The page's own script must never throw.
+    expect(pg.pageErrors).toEqual([]);
+  });
+
   test('a run past the execution budget continues when the clock is advanced', async () => {
     await clickMenu(page, 'Set up sheets');
     await answerDialog(page, 'OK');

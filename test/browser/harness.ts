@@ -67,6 +67,8 @@ export interface Playground {
   server: Server;
   context: BrowserContext;
   page: Page;
+  /** Uncaught errors of the page's script so far (tests assert there are none). */
+  pageErrors: string[];
   close(): Promise<void>;
 }
 
@@ -85,6 +87,8 @@ export async function startPlayground(options: Partial<SessionOptions> = {}): Pr
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
   return {
@@ -93,6 +97,7 @@ export async function startPlayground(options: Partial<SessionOptions> = {}): Pr
     server,
     context,
     page,
+    pageErrors,
     async close() {
       await context.close().catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -51,6 +51,11 @@ describeBrowser('playground walkthrough (Chromium)', () => {
     await pg?.close();
   });
 
+  afterEach(() => {
+    // The page's own script must never throw.
+    expect(pg.pageErrors).toEqual([]);
+  });
+
   test('the page boots with the workbook and the menu onOpen registered', async () => {
     await page.waitForSelector('#sheet-tabs [data-sheet="Spaces"]');
     await page.click('#menu-extensions');

@@ -133,6 +133,8 @@
     fidelityDoc: 'coverage',
     dialogShownFor: null,
     pickedRun: null,
+    serverRange: null,
+    sentRange: null,
   };
 
   async function request(method, path, body) {
@@ -160,6 +162,7 @@
 
   /** POSTs an action, applies the returned state, and shows a dialog the execution waits on. */
   async function act(path, body = {}) {
+    if (path !== '/api/select' && path !== '/api/dialog') await flushSelection();
     pending++;
     setBusy();
     try {
@@ -245,18 +248,17 @@
         : 'All changes saved'
       : 'Not saved to disk';
 
-    if (ui.sheet !== wb.activeSheet) {
-      ui.sheet = wb.activeSheet;
+    // Adopt the server's selection only when it changed there (a tab switch, or the script moved it), so a state
+    // answering an older click never pulls the cursor back from where the user has moved it since.
+    const serverRange = `${wb.activeSheet}!${wb.activeRange}`;
+    if (serverRange !== ui.serverRange) {
+      ui.serverRange = serverRange;
       const r = parseA1(wb.activeRange) || { r1: 1, c1: 1, r2: 1, c2: 1 };
-      ui.sel = r;
-      ui.cursor = { r: r.r1, c: r.c1 };
-    } else {
-      const r = parseA1(wb.activeRange);
-      if (r && !ui.dragging) {
+      if (ui.sheet !== wb.activeSheet || (serverRange !== ui.sentRange && !ui.dragging)) {
+        ui.sheet = wb.activeSheet;
         ui.sel = r;
-        if (ui.cursor.r < r.r1 || ui.cursor.r > r.r2 || ui.cursor.c < r.c1 || ui.cursor.c > r.c2) {
-          ui.cursor = { r: r.r1, c: r.c1 };
-        }
+        ui.cursor = { r: r.r1, c: r.c1 };
+        ui.anchor = ui.cursor;
       }
     }
 
@@ -382,11 +384,36 @@
     if (document.activeElement !== $('#formula-input')) $('#formula-input').value = (row && row[ui.cursor.c - 1]) || '';
   }
 
+  let selectTimer = null;
+  /**
+   * Tells the server the selection, debounced (fast arrow keys send one request). Any other action first flushes a
+   * pending selection (see `act`), so a menu item clicked right after selecting sees the new active range.
+   */
   function commitSelection() {
+    clearTimeout(selectTimer);
+    selectTimer = setTimeout(() => {
+      if (ui.dragging || pending > 0 || (state && state.busy)) return commitSelection();
+      selectTimer = null;
+      sendSelection();
+    }, 120);
+  }
+
+  /** Sends the selection now if the server's differs; resolves when the server has it. */
+  async function sendSelection() {
+    if (!state || !ui.sheet) return;
     const range = a1(ui.sel.r1, ui.sel.c1, ui.sel.r2, ui.sel.c2);
-    if (state && (range !== state.workbook.activeRange || ui.sheet !== state.workbook.activeSheet)) {
-      act('/api/select', { sheet: ui.sheet, range });
-    }
+    const key = `${ui.sheet}!${range}`;
+    if (key === `${state.workbook.activeSheet}!${state.workbook.activeRange}`) return;
+    ui.sentRange = key;
+    await act('/api/select', { sheet: ui.sheet, range });
+  }
+
+  /** Sends a debounced selection right away (before another action). */
+  async function flushSelection() {
+    if (selectTimer === null) return;
+    clearTimeout(selectTimer);
+    selectTimer = null;
+    await sendSelection();
   }
 
   function setCursor(r, c, extend) {
@@ -453,9 +480,8 @@
     const changed = td && td.textContent !== value;
     if (move) setCursor(editing.r + move[0], editing.c + move[1], false);
     $('#grid-wrap').focus();
-    if (commit && changed) {
-      act('/api/cell', { sheet: ui.sheet, row: editing.r, col: editing.c, value }).then(() => commitSelection());
-    } else if (move) commitSelection();
+    if (commit && changed) act('/api/cell', { sheet: ui.sheet, row: editing.r, col: editing.c, value });
+    if (move) commitSelection();
   }
 
   function wireGrid() {
@@ -1650,6 +1676,8 @@
   }
 
   function init() {
+    // Read-only handle for debugging in the browser console and for tests.
+    Object.defineProperty(window, 'playground', { value: { ui, state: () => state } });
     $$('.tab').forEach((t) => t.addEventListener('click', () => showView(t.dataset.view)));
     $$('[data-goto]').forEach((a) =>
       a.addEventListener('click', (e) => {

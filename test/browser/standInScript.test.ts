@@ -1,7 +1,8 @@
 /**
- * Blocking Ui dialogs in Chromium, with a tiny stand-in script project (not the add-on): a custom top-level menu
- * from onOpen, a prompt whose typed text reaches the script, a YES_NO alert whose button reaches the script, and a
- * toast. Proves the page answers dialogs while the execution waits, for every dialog kind the add-on may use.
+ * The page's Sheets behaviour in Chromium, with a tiny stand-in script project (not the add-on): a custom top-level
+ * menu from onOpen; a prompt whose typed text and a YES_NO alert whose button reach the script while it waits
+ * (every dialog kind the add-on may use); a toast; and typing into the grid, which fires onEdit with the old and new
+ * values, and the range dragged in the grid is the script's active range.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,7 +13,15 @@ jest.setTimeout(30_000);
 
 const SCRIPT = `
 function onOpen(e) {
-  SpreadsheetApp.getUi().createMenu('Test').addItem('Ask name', 'askName').addToUi();
+  SpreadsheetApp.getUi().createMenu('Test').addItem('Ask name', 'askName').addItem('Show selection', 'showSelection').addToUi();
+}
+function onEdit(e) {
+  if (e.range.getA1Notation() === 'C1') {
+    SpreadsheetApp.getActiveSheet().getRange('D1').setValue('old:' + (e.oldValue || '') + ' new:' + e.value);
+  }
+}
+function showSelection() {
+  SpreadsheetApp.getUi().alert(SpreadsheetApp.getActiveRange().getA1Notation());
 }
 function askName() {
   var ui = SpreadsheetApp.getUi();
@@ -34,7 +43,7 @@ const MANIFEST = {
   ],
 };
 
-describeBrowser('blocking dialogs answered in the page (Chromium)', () => {
+describeBrowser('a stand-in script in the page: dialogs and edits (Chromium)', () => {
   let pg: Playground;
 
   beforeAll(async () => {
@@ -75,5 +84,36 @@ describeBrowser('blocking dialogs answered in the page (Chromium)', () => {
     const events = await page.locator('#ui-events').textContent();
     expect(events).toContain('“Ada Lovelace”');
     expect(events).toContain('→ NO');
+  });
+
+  test('typing into the grid fires onEdit with the old and the new value', async () => {
+    const { page } = pg;
+    await page.click('#grid td[data-r="1"][data-c="3"]');
+    await page.keyboard.type('first');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#grid td[data-r="1"][data-c="4"]:text-is("old: new:first")');
+    await page.dblclick('#grid td[data-r="1"][data-c="3"]');
+    await page.fill('#cell-editor', 'second');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#grid td[data-r="1"][data-c="4"]:text-is("old:first new:second")');
+    // Enter moved the cursor down, as in Sheets.
+    expect(await page.inputValue('#name-box')).toBe('C2');
+  });
+
+  test('a range dragged in the grid is the active range the script sees', async () => {
+    const { page } = pg;
+    await page.hover('#grid td[data-r="2"][data-c="2"]');
+    await page.mouse.down();
+    await page.hover('#grid td[data-r="4"][data-c="3"]');
+    await page.mouse.up();
+    await page.waitForFunction(() => (document.getElementById('name-box') as HTMLInputElement).value === 'B2:C4');
+    await page.click('#menu-custom-0');
+    await page.click('.menubar .menu-entry[data-fn="showSelection"]');
+    const dialog = page.locator('#ui-dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('.dialog-message').textContent()).toBe('B2:C4');
+    await dialog.locator('button[data-button="OK"]').click();
+    await waitIdle(page);
+    expect(pg.pageErrors).toEqual([]);
   });
 });
