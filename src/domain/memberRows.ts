@@ -8,10 +8,10 @@
  */
 
 import { parseSingleEmail } from './emails';
-import { assignRowIds, type RowIdAssignment } from './ids';
+import type { RowIdAssignment } from './ids';
 import type { DesiredMembership, MemberRole, RowProblem } from './model';
 import { parseSpaceCell } from './spaceLinks';
-import type { RowNote, Table, TableRow } from './table';
+import { writtenHeaders, assignTableRowIds, type RowNote, type Table, type TableRow } from './table';
 import { MEMBERS_COL as C } from './tabs';
 import { enumKey, nameKey, quote } from './text';
 
@@ -175,12 +175,8 @@ export function validateMembersTab(table: Table, ctx: MembersTabContext): Member
       rows: new Map(),
     };
   }
-  const { rowIds, assignments } = assignRowIds(
-    table.rows.map((r) => ({ row: r.row, rowId: r.cells[C.rowId] ?? '' })),
-    ctx.newRowId,
-  );
-  const headers: Record<string, string> = {};
-  for (const col of table.columns) if (col.spec) headers[col.spec.header] = col.header;
+  const { rowIds, assignments } = assignTableRowIds(table, C.rowId, ctx.newRowId);
+  const headers = writtenHeaders(table);
   const names = ctx.spaceNames === undefined ? undefined : Array.from(ctx.spaceNames);
 
   const rows = new Map<number, MemberRowResult>();

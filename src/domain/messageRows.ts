@@ -11,10 +11,10 @@
 
 import { isSheetError, isValidTimeZone, wallTimeToEpochMs, zonedParts, type RawCell } from './cells';
 import { parseSingleEmail } from './emails';
-import { assignRowIds, type RowIdAssignment } from './ids';
+import type { RowIdAssignment } from './ids';
 import type { DesiredMessage, MessageTarget, RowProblem } from './model';
 import { parseSpaceCell } from './spaceLinks';
-import type { RowNote, Table, TableRow } from './table';
+import { writtenHeaders, assignTableRowIds, type RowNote, type Table, type TableRow } from './table';
 import { MESSAGES_COL as C } from './tabs';
 import { checkRenderedLength, checkTemplate, literalLength, parseTemplate } from './template';
 import { charLength, formatCount, nameKey, quote } from './text';
@@ -360,12 +360,8 @@ export function validateMessagesTab(table: Table, ctx: MessagesTabContext): Mess
       rows: new Map(),
     };
   }
-  const { rowIds, assignments } = assignRowIds(
-    table.rows.map((r) => ({ row: r.row, rowId: r.cells[C.rowId] ?? '' })),
-    ctx.newRowId,
-  );
-  const headers: Record<string, string> = {};
-  for (const col of table.columns) if (col.spec) headers[col.spec.header] = col.header;
+  const { rowIds, assignments } = assignTableRowIds(table, C.rowId, ctx.newRowId);
+  const headers = writtenHeaders(table);
   const ownColumns = table.columns.map((c) => c.key);
   const templateColumns = [
     ...(ctx.spaces?.columns ?? []),

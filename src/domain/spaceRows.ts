@@ -10,10 +10,18 @@
  */
 
 import { parseEmailList } from './emails';
-import { assignRowIds, type RowIdAssignment } from './ids';
+import type { RowIdAssignment } from './ids';
 import type { DesiredSpace, HistoryState, MemberSyncMode, RowProblem, SpaceType } from './model';
 import { isSpaceName, parseSpaceReference } from './spaceLinks';
-import { templateColumns, writtenHeader, type RowNote, type Table, type TableRow } from './table';
+import {
+  writtenHeaders,
+  assignTableRowIds,
+  templateColumns,
+  writtenHeader,
+  type RowNote,
+  type Table,
+  type TableRow,
+} from './table';
 import { SPACES_COL as C } from './tabs';
 import { checkRenderedLength, checkTemplate, literalLength, renderTemplate } from './template';
 import { charLength, enumKey, formatCount, humanList, nameKey, parseYesNo, plural, quote } from './text';
@@ -406,8 +414,7 @@ export interface SpaceRowsOptions {
  * earlier row, naming the earlier row. Returns each row's result by 1-based row number, in sheet order.
  */
 export function parseSpaceRows(table: Table, options: SpaceRowsOptions): Map<number, SpaceRowResult> {
-  const headers: Record<string, string> = {};
-  for (const col of table.columns) if (col.spec) headers[col.spec.header] = col.header;
+  const headers = writtenHeaders(table);
   const columns = templateColumns(table);
   const results = new Map<number, SpaceRowResult>();
   const firstByName = new Map<string, number>();
@@ -473,10 +480,7 @@ export function validateSpacesTab(table: Table, ctx: SpacesTabContext): SpacesTa
       rows: new Map(),
     };
   }
-  const { rowIds, assignments } = assignRowIds(
-    table.rows.map((r) => ({ row: r.row, rowId: r.cells[C.rowId] ?? '' })),
-    ctx.newRowId,
-  );
+  const { rowIds, assignments } = assignTableRowIds(table, C.rowId, ctx.newRowId);
   const copied = new Set(assignments.filter((a) => a.reason === 'copied').map((a) => a.row));
   const results = parseSpaceRows(table, { runner: ctx.runnerEmail, rowIds, ignoreOutputsOf: copied });
 

@@ -12,6 +12,7 @@ import { cellText, isBlankCell, isSheetError, toCellValue, fromCellValue, type C
 import type { RowProblem } from './model';
 import { columnSpec, outputColumns, requiredColumns, type ColumnSpec, type TabSpec } from './tabs';
 import { collapseSpaces, columnLetter, headerKey, humanList, quote } from './text';
+import { assignRowIds, type RowIdAssignment } from './ids';
 
 /**
  * A remark about a row that does not stop it (a duplicate address dropped, `mailto:` removed, you removed from a
@@ -400,4 +401,26 @@ function keepValue(raw: RawCell, zone: string): CellValue {
   if (raw === null || raw === undefined) return '';
   if (typeof raw === 'string') return toCellValue(fromCellValue(raw, zone));
   return toCellValue(raw);
+}
+
+/** Header text as the user wrote it, by canonical header, for every schema column found (for RowProblem.column). */
+export function writtenHeaders(table: Table): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const col of table.columns) if (col.spec) headers[col.spec.header] = col.header;
+  return headers;
+}
+
+/**
+ * Gives every row of the table a usable, unique Row ID from its `rowIdHeader` column (see `assignRowIds`): blank,
+ * malformed and copied IDs get new ones from `newRowId`.
+ */
+export function assignTableRowIds(
+  table: Table,
+  rowIdHeader: string,
+  newRowId: (() => string) | { random: () => number },
+): { rowIds: Map<number, string>; assignments: RowIdAssignment[] } {
+  return assignRowIds(
+    table.rows.map((r) => ({ row: r.row, rowId: r.cells[rowIdHeader] ?? '' })),
+    newRowId,
+  );
 }

@@ -5,9 +5,9 @@
  * writes back a stale value of a row finished earlier in the same execution.
  */
 import type { DesiredSpace, RowProblem } from '../../domain/model';
-import { assignRowIds, createRowIdGenerator } from '../../domain/ids';
 import { parseSpaceRows } from '../../domain/spaceRows';
 import {
+  assignTableRowIds,
   planOutputWrites,
   readTable,
   withOutputColumns,
@@ -51,13 +51,7 @@ export class SpacesSheet {
     const { table, headerBlock } = withOutputColumns(read);
     if (headerBlock) workbook.writeBlocks(SPACES_TAB.name, [headerBlock]);
 
-    const ids = assignRowIds(
-      table.rows.map((r) => ({ row: r.row, rowId: r.cells[SPACES_COL.rowId] ?? '' })),
-      createRowIdGenerator(
-        options.random,
-        table.rows.map((r) => r.cells[SPACES_COL.rowId] ?? ''),
-      ),
-    );
+    const ids = assignTableRowIds(table, SPACES_COL.rowId, { random: options.random });
     const sheet = new SpacesSheet(workbook, table, []);
     if (ids.assignments.length) {
       for (const a of ids.assignments) {
