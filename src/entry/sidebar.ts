@@ -328,6 +328,19 @@ function requireSpace(req: SidebarRequest): string | undefined {
   return isSpaceName(space) ? space : undefined;
 }
 
+/** A card action on one space: reads the event, refuses one without a space, and builds the adapters. */
+function spaceAction(
+  e: unknown,
+  run: (req: SidebarRequest, space: string, deps: ReturnType<typeof sidebarDeps>) => ActionResponse,
+): ActionResponse {
+  return guarded(() => {
+    const req = readEvent(e);
+    const space = requireSpace(req);
+    if (!space) return answer({ ok: false, message: 'No space was chosen.' }, 'none');
+    return run(req, space, sidebarDeps());
+  });
+}
+
 function spaceTypeOf(req: SidebarRequest): SpaceType {
   const t = req.params[PARAM.spaceType];
   return t === 'GROUP_CHAT' || t === 'DIRECT_MESSAGE' ? t : 'SPACE';
@@ -460,11 +473,7 @@ export function showEditMessage(e?: unknown): ActionResponse {
 
 /** Adds people and groups with a role. Scopes: chat.memberships, cloud-identity.groups.readonly. */
 export function addSpaceMembers(e?: unknown): ActionResponse {
-  return guarded(() => {
-    const req = readEvent(e);
-    const space = requireSpace(req);
-    if (!space) return answer({ ok: false, message: 'No space was chosen.' }, 'none');
-    const deps = sidebarDeps();
+  return spaceAction(e, (req, space, deps) => {
     const outcome = addMembers(deps, peopleOf(deps), {
       space,
       spaceType: spaceTypeOf(req),
@@ -519,11 +528,7 @@ export function changeMemberRole(e?: unknown): ActionResponse {
 
 /** Posts the compose form's text as the user. Scope: chat.messages.create. */
 export function postToSpace(e?: unknown): ActionResponse {
-  return guarded(() => {
-    const req = readEvent(e);
-    const space = requireSpace(req);
-    if (!space) return answer({ ok: false, message: 'No space was chosen.' }, 'none');
-    const deps = sidebarDeps();
+  return spaceAction(e, (req, space, deps) => {
     const text = req.input(FIELD.messageText) ?? '';
     const threadKey = req.input(FIELD.threadKey) ?? '';
     const outcome = postMessage(deps, {
@@ -599,22 +604,14 @@ export function deleteSpaceMessage(e?: unknown): ActionResponse {
 
 /** Marks the space as read now. Scope: chat.users.readstate. */
 export function markSpaceAsRead(e?: unknown): ActionResponse {
-  return guarded(() => {
-    const req = readEvent(e);
-    const space = requireSpace(req);
-    if (!space) return answer({ ok: false, message: 'No space was chosen.' }, 'none');
-    const deps = sidebarDeps();
+  return spaceAction(e, (req, space, deps) => {
     return afterSpaceChange(req, deps, markAsRead(deps, space), 'update');
   });
 }
 
 /** Saves the edit details form. Scope: chat.spaces. */
 export function saveSpaceDetails(e?: unknown): ActionResponse {
-  return guarded(() => {
-    const req = readEvent(e);
-    const space = requireSpace(req);
-    if (!space) return answer({ ok: false, message: 'No space was chosen.' }, 'none');
-    const deps = sidebarDeps();
+  return spaceAction(e, (req, space, deps) => {
     const outcome = saveDetails(deps, {
       space,
       displayName: req.input(FIELD.displayName) ?? '',
