@@ -40,8 +40,6 @@ export type RunContext = 'bound' | 'editor-addon' | 'workspace-addon';
 export interface TriggerInfo {
   id: string;
   handler: string;
-  /** 'once' for after()/at() triggers, 'recurring' otherwise. */
-  kind: 'once' | 'recurring';
 }
 
 export interface Scheduler {

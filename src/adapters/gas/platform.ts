@@ -95,13 +95,7 @@ export class GasScheduler implements Scheduler {
     for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === id) ScriptApp.deleteTrigger(t);
   }
   list(): TriggerInfo[] {
-    // Clock triggers made by after()/at() and recurring ones cannot be told apart through the API; the job store
-    // remembers which ids are one-shot continuations.
-    return ScriptApp.getProjectTriggers().map((t) => ({
-      id: t.getUniqueId(),
-      handler: t.getHandlerFunction(),
-      kind: 'recurring' as const,
-    }));
+    return ScriptApp.getProjectTriggers().map((t) => ({ id: t.getUniqueId(), handler: t.getHandlerFunction() }));
   }
 }
 

@@ -167,7 +167,8 @@ export class JobEngine {
       const due = queue.filter((p) => p.sendAt !== undefined && p.sendAt <= now).slice(0, o.maxBatch);
       if (due.length === 0) {
         // Sleep until the first reserved request is due, or until the first backed-off one enters the window.
-        const wakeAt = Math.min(...queue.map((p) => p.sendAt ?? p.notBefore - o.lookaheadMs));
+        let wakeAt = Number.POSITIVE_INFINITY;
+        for (const p of queue) wakeAt = Math.min(wakeAt, p.sendAt ?? p.notBefore - o.lookaheadMs);
         const sleep = Math.max(1, Math.min(wakeAt, o.stopAt) - now);
         this.clock.sleep(sleep);
         stats.waitMs += sleep;

@@ -81,20 +81,20 @@ export class FakeScheduler implements Scheduler {
     return this.where;
   }
   scheduleOnce(handler: string): string {
-    return this.add(handler, 'once');
+    return this.add(handler);
   }
   scheduleEvery(handler: string, minutes: number): string {
     if (this.where !== 'bound' && minutes < 60)
       throw new Error('The recurrence interval for an Add-on trigger must be at least one hour.');
-    return this.add(handler, 'recurring', minutes);
+    return this.add(handler, minutes);
   }
-  private add(handler: string, kind: 'once' | 'recurring', minutes?: number): string {
+  private add(handler: string, minutes?: number): string {
     if (this.triggers.length >= 20)
       throw new Error(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
       );
     const id = String(this.next++);
-    this.triggers.push({ id, handler, kind, minutes });
+    this.triggers.push({ id, handler, minutes });
     return id;
   }
   delete(id: string): void {
@@ -102,7 +102,7 @@ export class FakeScheduler implements Scheduler {
     if (i >= 0) this.triggers.splice(i, 1);
   }
   list(): TriggerInfo[] {
-    return this.triggers.map(({ id, handler, kind }) => ({ id, handler, kind }));
+    return this.triggers.map(({ id, handler }) => ({ id, handler }));
   }
 }
 
