@@ -2,7 +2,7 @@
  * Entry points of the Sheets menu (bound script or Editor add-on) and the time-driven continuation. Each one builds
  * the adapters, calls a use case and tells the user what happened; no logic lives here.
  */
-import { APPLY_SPACES, PREVIEW_SPACES, SpacesJobHandler } from '../app/spaces/spacesJob';
+import { APPLY_SPACES, PREVIEW_SPACES } from '../app/spaces/spacesJob';
 import { SpacesSheet } from '../app/spaces/spacesSheet';
 import { describeSetUp, setUpSheets as setUpTabs } from '../app/setUpSheets';
 import { JobRunner, TRIGGER_BUDGET, type SliceResult } from '../app/jobs/jobRunner';
@@ -12,29 +12,52 @@ import { SPACES_TAB } from '../domain/tabs';
 import { UserPropertiesStore } from '../adapters/gas/platform';
 import { activeSpreadsheet, buildDeps } from './wiring';
 import type { EntryPoint } from './entryNames';
+import { jobHandlers } from './jobHandlers';
 
 const MENU_TITLE = 'Chat Spaces';
 
-/** The menu items and the entry point each calls (names checked against main.ts by the compiler). */
-const MENU: readonly (readonly [string, EntryPoint] | null)[] = [
+/** A menu line: an item and the entry point it calls, a submenu, or a separator (null). */
+type MenuLine =
+  readonly [string, EntryPoint] | { readonly submenu: string; readonly items: readonly MenuLine[] } | null;
+
+/** The menu (entry point names checked against main.ts by the compiler). */
+const MENU: readonly MenuLine[] = [
   ['Set up sheets', 'setUpSheets'],
   null,
   ['Preview changes', 'previewSpaces'],
   ['Apply to all rows', 'applySpaces'],
   ['Apply to selected rows', 'applySelectedSpaces'],
   null,
+  // Members tab
+
+  // Messages tab
+
+  // Import and export
+
+  // Retire spaces
+
+  null,
   ['Show last run', 'showLastRun'],
   ['Cancel running job', 'cancelJob'],
 ];
 
+function addLines(
+  ui: GoogleAppsScript.Base.Ui,
+  menu: GoogleAppsScript.Base.Menu,
+  lines: readonly MenuLine[],
+): GoogleAppsScript.Base.Menu {
+  for (const line of lines) {
+    if (line === null) menu.addSeparator();
+    else if ('submenu' in line) menu.addSubMenu(addLines(ui, ui.createMenu(line.submenu), line.items));
+    else menu.addItem(line[0], line[1]);
+  }
+  return menu;
+}
+
 /** Simple trigger: adds the add-on menu (runs in AuthMode.NONE/LIMITED: builds the menu only). */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const item of MENU) {
-    if (item) menu.addItem(item[0], item[1]);
-    else menu.addSeparator();
-  }
-  menu.addToUi();
+  const ui = SpreadsheetApp.getUi();
+  addLines(ui, ui.createAddonMenu(), MENU).addToUi();
 }
 
 /** Editor add-on install: same menu right away. */
@@ -52,7 +75,7 @@ function runner(interactive: boolean, ss = requireSpreadsheet()) {
   const deps = buildDeps(ss, interactive);
   return {
     deps,
-    runner: new JobRunner(deps, [new SpacesJobHandler(APPLY_SPACES), new SpacesJobHandler(PREVIEW_SPACES)]),
+    runner: new JobRunner(deps, jobHandlers()),
   };
 }
 

@@ -20,7 +20,7 @@ import {
   UserPropertiesStore,
 } from '../adapters/gas/platform';
 import { SheetWorkbook } from '../adapters/gas/sheetWorkbook';
-import { JobRunner, LOG_TAB, TRIGGER_BUDGET, type JobKindHandler } from '../app/jobs/jobRunner';
+import { JobRunner, LOG_TAB, TRIGGER_BUDGET } from '../app/jobs/jobRunner';
 import { previewSummary } from '../app/jobs/jobReport';
 import { describeSetUp, setUpSheets as setUpTabs } from '../app/setUpSheets';
 import { budgetAware, CallBudget } from '../app/sidebar/callBudget';
@@ -50,7 +50,7 @@ import { sheetSpaces } from '../app/sidebar/sheetSpaces';
 import { loadSpaceCard, type SpaceCardData } from '../app/sidebar/spaceCard';
 import { getSpace, saveDetails } from '../app/sidebar/spaceDetails';
 import { yourSpaces } from '../app/sidebar/yourSpaces';
-import { APPLY_SPACES, PREVIEW_SPACES, SpacesJobHandler } from '../app/spaces/spacesJob';
+import { APPLY_SPACES, PREVIEW_SPACES } from '../app/spaces/spacesJob';
 import { JobStore } from '../app/jobs/jobStore';
 import { explainFailure } from '../domain/apiErrors';
 import type { SpaceType } from '../domain/model';
@@ -67,6 +67,7 @@ import { FIELD, PARAM, YES } from '../ui/views/params';
 import { settingsView } from '../ui/views/settingsView';
 import { spaceView } from '../ui/views/spaceView';
 import { entry } from './entryNames';
+import { jobHandlers } from './jobHandlers';
 import { buildDeps } from './wiring';
 
 type Card = GoogleAppsScript.Card_Service.Card;
@@ -85,10 +86,6 @@ const JOB_CHOICES: readonly JobChoice[] = [
   { id: 'sync', label: 'Sync members', kind: undefined, tab: 'Members', title: 'Sync members' },
   { id: 'send', label: 'Send messages', kind: undefined, tab: 'Messages', title: 'Send messages' },
 ];
-
-function jobHandlers(): JobKindHandler[] {
-  return [new SpacesJobHandler(APPLY_SPACES), new SpacesJobHandler(PREVIEW_SPACES)];
-}
 
 const SYNC_CHOICE = JOB_CHOICES.find((c) => c.id === 'sync');
 const SEND_CHOICE = JOB_CHOICES.find((c) => c.id === 'send');

@@ -1,0 +1,21 @@
+/**
+ * Every job kind the add-on runs, in one list: the menu, the sidebar, scheduled runs and continuation triggers all
+ * build their JobRunner from it, so a continuation can resume any kind of job whichever entry point started it.
+ */
+import type { JobKindHandler } from '../app/jobs/jobRunner';
+import { APPLY_SPACES, PREVIEW_SPACES, SpacesJobHandler } from '../app/spaces/spacesJob';
+
+/** The handlers of every job kind. */
+export function jobHandlers(): JobKindHandler[] {
+  return [
+    new SpacesJobHandler(APPLY_SPACES),
+    new SpacesJobHandler(PREVIEW_SPACES),
+    // Members tab
+
+    // Messages tab
+
+    // Exports
+
+    // Retiring spaces
+  ];
+}
