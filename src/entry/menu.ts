@@ -29,7 +29,13 @@ const MENU: readonly MenuLine[] = [
   ['Apply to selected rows', 'applySelectedSpaces'],
   null,
   // Members tab
-  { submenu: 'Members', items: [['Preview member changes', 'previewMembers'], ['Apply member changes', 'applyMembers']] },
+  {
+    submenu: 'Members',
+    items: [
+      ['Preview member changes', 'previewMembers'],
+      ['Apply member changes', 'applyMembers'],
+    ],
+  },
 
   // Messages tab
 

@@ -16,7 +16,7 @@ import type { JobState } from '../jobs/jobStore';
 import { loadSettings } from '../sidebar/settings';
 import { Identities, ResolveTask, rotate } from './identities';
 import { MembersSheet } from './membersSheet';
-import { addResult, newFold, rowOutput, type RowFold } from './rowOutcome';
+import { addResult, newFold, rowOutput, type RowFold, type SpaceResult } from './rowOutcome';
 import { SpaceMembersTask, type SpaceOutcome, type SpaceWork } from './spaceMembersTask';
 
 export const APPLY_MEMBERS = 'apply-members';
@@ -36,6 +36,8 @@ interface MembersJobExtra {
   removals: Record<string, string[]>;
   /** Planned API calls (preview), by method id. */
   plannedCalls: Record<string, number>;
+  /** Progress of spaces an execution stopped in the middle of, by space. */
+  partial: Record<string, { rows: Record<string, SpaceResult>; removals: string[] }>;
   memberSyncDefault?: MemberSyncMode;
 }
 
@@ -46,6 +48,7 @@ function extraOf(job: JobState): MembersJobExtra {
   e.folds ??= {};
   e.removals ??= {};
   e.plannedCalls ??= {};
+  e.partial ??= {};
   return e as MembersJobExtra;
 }
 
@@ -173,8 +176,10 @@ export class MembersJobHandler implements JobKindHandler {
       if (!ids.groupNames.has(g) && !personSpaces.has(g)) resolvers.push(new ResolveTask(ids, g, [], true));
     }
 
+    for (const w of work.values()) w.carried = extra.partial[w.space];
     const record = (o: SpaceOutcome) => {
       extra.doneSpaces.push(o.space);
+      delete extra.partial[o.space];
       doneSpaces.add(o.space);
       const w = work.get(o.space) as SpaceWork;
       if (dryRun) {
@@ -218,11 +223,16 @@ export class MembersJobHandler implements JobKindHandler {
       record,
     };
     const spaceTasks = [...work.values()].map((w) => new SpaceMembersTask(w, ctx));
+    const taskOf = new Map(spaceTasks.map((t) => [t.key, t]));
     const tasks: Task[] = [...resolvers, ...spaceTasks];
     return {
       tasks: tasks[Symbol.iterator](),
       flush: (unfinished, final) => {
         if (final) {
+          for (const key of unfinished) {
+            const task = taskOf.get(key);
+            if (task && !dryRun) extra.partial[key.slice(6)] = task.progress();
+          }
           const pending = new Set(unfinished.filter((k) => k.startsWith('space:')).map((k) => k.slice(6)));
           for (const w of work.values()) if (!doneSpaces.has(w.space)) pending.add(w.space);
           for (const space of pending) {

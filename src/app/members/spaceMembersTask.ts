@@ -48,6 +48,8 @@ export interface SpaceWork {
   label: string;
   rows: RowInSpace[];
   exact?: ExactSync;
+  /** What an earlier execution of the job did in this space before it stopped (see SpaceMembersTask.progress). */
+  carried?: { rows: Record<string, SpaceResult>; removals: string[] };
 }
 
 /** What a space task reports. */
@@ -100,6 +102,8 @@ export class SpaceMembersTask implements Task {
   private readonly done = new Map<string, { change: MemberChange; state?: string }>();
   private readonly failures = new Map<string, string>();
   private readonly calls: Record<string, number> = {};
+  /** `users/{email}` → `users/{id}` for people this task added. */
+  private readonly renamed = new Map<string, string>();
   private exactBlocked?: string;
 
   constructor(
@@ -151,7 +155,8 @@ export class SpaceMembersTask implements Task {
     for (const r of this.work.rows) out.set(r.email, (out.get(r.email) ?? false) || r.action === 'add' || hasGroups);
     const exact = this.work.exact;
     if (exact) for (const p of exact.people) if (!out.has(p.email)) out.set(p.email, false);
-    out.set(this.ctx.runner, false);
+    // The runner matters only where Exact sync removes people (rows cannot remove the runner).
+    if (exact) out.set(this.ctx.runner, false);
     return out;
   }
 
@@ -249,7 +254,7 @@ export class SpaceMembersTask implements Task {
 
   private planAndRun(): Operation[] {
     if (this.failed) return [];
-    const runner = this.ctx.ids.userIds.get(this.ctx.runner) ?? this.current.get(this.principal(this.ctx.runner))?.key;
+    const runner = this.ctx.ids.userIds.get(this.ctx.runner);
     const input = { ...this.inputs(), current: [...this.current.values()], runner };
     this.plan = planSpaceMembers(input);
     this.refused = this.plan.refused;
@@ -259,10 +264,13 @@ export class SpaceMembersTask implements Task {
     }
     return this.runPhase(this.plan.phase1, () => {
       // Phase 2 is planned again on what phase 1 left (who joined, who is only invited, which adds failed).
+      // People added are now named by their ID, no longer by `users/{email}`.
       const failedKeys = new Set([...this.failures.keys()].map((e) => this.keyOf.get(e)));
+      const rename = (key: string) => this.renamed.get(key) ?? key;
       const again = planSpaceMembers({
         ...input,
-        wanted: input.wanted.filter((w) => !failedKeys.has(w.key)),
+        wanted: input.wanted.map((w) => ({ ...w, key: rename(w.key) })).filter((w) => !failedKeys.has(w.key)),
+        remove: input.remove.map(rename),
         current: [...this.current.values()],
       });
       this.refused = again.refused;
@@ -352,7 +360,8 @@ export class SpaceMembersTask implements Task {
     if (!c.group) for (const e of this.emailsOf(c.key)) this.ctx.ids.notePerson(this.work.space, e, m);
     this.current.set(current.key, current);
     for (const e of this.emailsOf(c.key)) this.keyOf.set(e, current.key);
-    if (created) this.done.set(current.key, { change: c, state: current.state });
+    if (c.key !== current.key) this.renamed.set(c.key, current.key);
+    if (created) this.done.set(current.key, { change: { ...c, key: current.key }, state: current.state });
     if (c.group || c.role === current.role) return next();
     return [this.patchRole(current.key, current.name, c.role, c, next)];
   }
@@ -438,9 +447,34 @@ export class SpaceMembersTask implements Task {
         result = { kind: 'refused', sentence: refusalSentence(r.email, refusal) };
       else if (this.ctx.dryRun) result = this.plannedResult(r, planned.get(key), m);
       else result = this.appliedResult(r, this.done.get(key), m);
+      // What an earlier execution did in this space before it was cut off counts (it now reads as no change).
+      const carried = this.work.carried?.rows[r.rowId];
+      if (carried && (result.kind === 'notMember' || result.kind === 'upToDate')) result = carried;
       rows.set(r.rowId, result);
     }
     return { space: this.work.space, rows, calls: this.calls, exact: this.exactOutcome(planned, refused, label) };
+  }
+
+  /**
+   * What this task has done so far (apply only), for an execution that stops before the task finishes: the next
+   * execution plans again from Chat's state, where these changes already show as "no change".
+   */
+  progress(): { rows: Record<string, SpaceResult>; removals: string[] } {
+    const rows: Record<string, SpaceResult> = {};
+    if (this.ctx.dryRun) return { rows, removals: [] };
+    for (const r of this.work.rows) {
+      const key = this.keyOf.get(r.email);
+      const done = key === undefined ? undefined : this.done.get(key);
+      if (done) rows[r.rowId] = this.appliedResult(r, done, this.current.get(key as string));
+      else if (this.work.carried?.rows[r.rowId]) rows[r.rowId] = this.work.carried.rows[r.rowId];
+    }
+    const removals = [
+      ...(this.work.carried?.removals ?? []),
+      ...[...this.done.values()]
+        .filter((d) => d.change.kind === 'remove' && d.change.why === 'exact')
+        .map((d) => this.who(d.change.key)),
+    ];
+    return { rows, removals };
   }
 
   private plannedResult(r: RowInSpace, c: MemberChange | undefined, m: CurrentMembership | undefined): SpaceResult {
@@ -504,10 +538,11 @@ export class SpaceMembersTask implements Task {
     const rowKeys = new Set(this.work.rows.map((r) => this.keyOf.get(r.email)));
     const sheetOnly = (key: string) => !rowKeys.has(key);
     const dry = this.ctx.dryRun;
-    const changes = dry
-      ? [...planned.values()]
-      : [...this.done.values()].map((d) => d.change);
-    const removals = changes.filter((c) => c.kind === 'remove' && c.why === 'exact').map((c) => this.who(c.key));
+    const changes = dry ? [...planned.values()] : [...this.done.values()].map((d) => d.change);
+    const removals = [
+      ...(dry ? [] : (this.work.carried?.removals ?? [])),
+      ...changes.filter((c) => c.kind === 'remove' && c.why === 'exact').map((c) => this.who(c.key)),
+    ];
     const adds = changes.filter((c) => c.kind === 'add' && sheetOnly(c.key)).map((c) => this.who(c.key));
     const roles = changes.filter((c) => c.kind === 'role' && sheetOnly(c.key)).map((c) => this.who(c.key));
     const parts: string[] = [];
@@ -525,7 +560,7 @@ export class SpaceMembersTask implements Task {
       : `Member sync Exact: the members of ${label} match the sheet.`;
     return {
       failed: this.exactFailures.length + failedAdds.length > 0,
-      changed: !dry && changes.length > 0,
+      changed: !dry && (changes.length > 0 || removals.length > 0),
       details,
       removals,
     };
