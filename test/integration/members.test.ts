@@ -305,7 +305,7 @@ describe('protections', () => {
     expect(boss).toMatchObject({
       Status: 'Skipped',
       Details:
-        "Not removed: boss@example.com is the space's last owner and Chat requires one; make someone else Owner first (Role Owner), then run again.`,
+        "Not removed: boss@example.com is the space's last owner and Chat requires one; make someone else Owner first (Role Owner), then run again.",
     });
     expect(me.Status).toBe('Failed');
     expect(me.Details).toMatch(/^Member is you \(admin@example.com\); the add-on acts as you/);
@@ -324,8 +324,7 @@ describe('protections', () => {
     ).toEqual([ME, 'chief@example.com', 'eve@example.com']);
     expect(sheet.rows('Spaces')[1]).toMatchObject({
       Status: 'Up to date',
-      Details:
-        `Member sync Exact in Epsilon: Not removed: ${userId(sheet, 'chief@example.com')} is the space's last owner and Chat requires one; make someone else Owner first (Role Owner), then run again.`,
+      Details: `Member sync Exact in Epsilon: Not removed: ${userId(sheet, 'chief@example.com')} is the space's last owner and Chat requires one; make someone else Owner first (Role Owner), then run again.`,
     });
   }, 30_000);
 
