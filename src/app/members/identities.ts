@@ -84,7 +84,10 @@ export class Identities {
   }
 }
 
-/** The groups.lookup operation for `email`; `then` runs with the result recorded. */
+/**
+ * The groups.lookup operation for `email` (404 or 403 = not a group); `then` runs with the result recorded.
+ * Scope: cloud-identity.groups.readonly.
+ */
 export function lookupGroup(
   ids: Identities,
   email: string,
@@ -101,7 +104,10 @@ export function lookupGroup(
   };
 }
 
-/** The members.get operation for `email` in `space` (404 = not a member); `then` runs with the answer recorded. */
+/**
+ * The members.get operation for `email` in `space` (404 = not a member); `then` runs with the answer recorded.
+ * Scope: chat.memberships.readonly (or chat.memberships).
+ */
 export function probeMember(
   ids: Identities,
   space: string,
@@ -123,7 +129,7 @@ export function probeMember(
 /**
  * Finds one email's identity: its user ID from the first of `spaces` that has them as a member (spaces asked one at
  * a time), else — when `maybeGroup` — whether it is a group. Failures are left for the space tasks to meet and
- * report; this task only saves them reads.
+ * report; this task only saves them reads. Scopes: chat.memberships.readonly, cloud-identity.groups.readonly.
  */
 export class ResolveTask implements Task {
   readonly key: string;

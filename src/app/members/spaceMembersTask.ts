@@ -91,6 +91,10 @@ function toCurrent(m: ChatMembership): CurrentMembership | undefined {
   return { key: m.member.name, name: m.name, role: toRole(m.role), state, group: false };
 }
 
+/**
+ * The task of one space. Scopes: chat.memberships (members.list/get/create/patch/delete; chat.memberships.readonly
+ * is enough for a preview), cloud-identity.groups.readonly (group emails).
+ */
 export class SpaceMembersTask implements Task {
   readonly key: string;
   private readonly current = new Map<string, CurrentMembership>();
