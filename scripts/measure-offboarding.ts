@@ -63,7 +63,14 @@ async function main(): Promise<void> {
   const run = (label: string) => {
     const logged = chat.requestLog.length;
     const started = Date.now();
-    const executions: ExecutionResult[] = [runtime.execute('applyMembers'), ...runtime.runUntilIdle().executions];
+    const first = runtime.execute('applyMembers');
+    // The checkpoint the first execution left (job state in user properties), in bytes.
+    const checkpoint = Math.max(
+      ...Object.values(runtime.properties.snapshot()).map((store) =>
+        Object.entries(store).reduce((a, [k, v]) => a + k.length + v.length, 0),
+      ),
+    );
+    const executions: ExecutionResult[] = [first, ...runtime.runUntilIdle().executions];
     const errors = executions.filter((e) => e.error).map((e) => e.error?.message);
     const requests = chat.requestLog.slice(logged);
     const calls: Record<string, number> = {};
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
       `active execution: ${(activeMs / 60000).toFixed(2)} min (${boundMin ? ((activeMs / 60000 / boundMin) * 100).toFixed(1) + '% of the bound' : 'no writes'}); executions: ${executions.length}; end to end incl. continuation gaps: ${(wallMs / 60000).toFixed(2)} min`,
     );
     console.log(`API calls: ${requests.length} ${JSON.stringify(calls)}`);
+    console.log(`largest property store after the first execution: ${(checkpoint / 1024).toFixed(1)} KB`);
     console.log(`429 answers: ${requests.filter((r) => r.status === 429).length}; errors: ${JSON.stringify(errors)}`);
     console.log(
       `spreadsheet service calls: ${executions.reduce(

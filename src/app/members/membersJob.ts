@@ -16,7 +16,7 @@ import type { JobState } from '../jobs/jobStore';
 import { loadSettings } from '../sidebar/settings';
 import { Identities, ResolveTask, rotate } from './identities';
 import { MembersSheet } from './membersSheet';
-import { addResult, newFold, rowOutput, type RowFold, type SpaceResult } from './rowOutcome';
+import { addResult, newFold, rowOutput, type RowFold, type SpaceResult, type SpaceResultKind } from './rowOutcome';
 import { SpaceMembersTask, type SpaceOutcome, type SpaceWork } from './spaceMembersTask';
 
 export const APPLY_MEMBERS = 'apply-members';
@@ -37,8 +37,35 @@ interface MembersJobExtra {
   /** Planned API calls (preview), by method id. */
   plannedCalls: Record<string, number>;
   /** Progress of spaces an execution stopped in the middle of, by space. */
-  partial: Record<string, { rows: Record<string, SpaceResult>; removals: string[] }>;
+  partial: Record<string, PartialSpace>;
   memberSyncDefault?: MemberSyncMode;
+}
+
+/**
+ * What an execution did in a space before it stopped, compactly (a 500-row offboarding cut off in 40 spaces must fit
+ * in user properties): row IDs by result kind, sentences only for rows that name one space.
+ */
+interface PartialSpace {
+  k: Partial<Record<SpaceResultKind, string[]>>;
+  s: Record<string, string>;
+  removals: string[];
+}
+
+function packPartial(p: { rows: Record<string, SpaceResult>; removals: string[] }, single: (rowId: string) => boolean) {
+  const out: PartialSpace = { k: {}, s: {}, removals: p.removals };
+  for (const [rowId, r] of Object.entries(p.rows)) {
+    (out.k[r.kind] ??= []).push(rowId);
+    if (single(rowId)) out.s[rowId] = r.sentence;
+  }
+  return out;
+}
+
+function unpackPartial(p: PartialSpace | undefined): SpaceWork['carried'] {
+  if (!p) return undefined;
+  const rows: Record<string, SpaceResult> = {};
+  for (const [kind, ids] of Object.entries(p.k) as [SpaceResultKind, string[]][])
+    for (const id of ids) rows[id] = { kind, sentence: p.s[id] ?? '' };
+  return { rows, removals: p.removals };
 }
 
 function extraOf(job: JobState): MembersJobExtra {
@@ -113,7 +140,11 @@ export class MembersJobHandler implements JobKindHandler {
         writeRow(r.rowId, STATUS.failed, resolved.problem);
         continue;
       }
-      const spaces = resolved.spaces.map((s) => s.spaceName as string).filter((s) => !!s);
+      // `*` offboarding skips direct messages: Chat cannot remove anyone from one.
+      const spaces = resolved.spaces
+        .filter((s) => !(m.space.kind === 'all' && s.type === 'DIRECT_MESSAGE'))
+        .map((s) => s.spaceName as string)
+        .filter((s) => !!s);
       const fold = (extra.folds[r.rowId] ??= newFold(spaces.length));
       for (const space of spaces) {
         if (doneSpaces.has(space)) continue;
@@ -176,7 +207,7 @@ export class MembersJobHandler implements JobKindHandler {
       if (!ids.groupNames.has(g) && !personSpaces.has(g)) resolvers.push(new ResolveTask(ids, g, [], true));
     }
 
-    for (const w of work.values()) w.carried = extra.partial[w.space];
+    for (const w of work.values()) w.carried = unpackPartial(extra.partial[w.space]);
     const record = (o: SpaceOutcome) => {
       extra.doneSpaces.push(o.space);
       delete extra.partial[o.space];
@@ -231,7 +262,8 @@ export class MembersJobHandler implements JobKindHandler {
         if (final) {
           for (const key of unfinished) {
             const task = taskOf.get(key);
-            if (task && !dryRun) extra.partial[key.slice(6)] = task.progress();
+            if (task && !dryRun)
+              extra.partial[key.slice(6)] = packPartial(task.progress(), (id) => extra.folds[id]?.total === 1);
           }
           const pending = new Set(unfinished.filter((k) => k.startsWith('space:')).map((k) => k.slice(6)));
           for (const w of work.values()) if (!doneSpaces.has(w.space)) pending.add(w.space);
