@@ -145,6 +145,14 @@ export class MembersJobHandler implements JobKindHandler {
         .filter((s) => !(m.space.kind === 'all' && s.type === 'DIRECT_MESSAGE'))
         .map((s) => s.spaceName as string)
         .filter((s) => !!s);
+      if (!spaces.length) {
+        writeRow(
+          r.rowId,
+          STATUS.failed,
+          'Space is *, but every applied row of the Spaces tab is a direct message, from which Chat removes no one.',
+        );
+        continue;
+      }
       const fold = (extra.folds[r.rowId] ??= newFold(spaces.length));
       for (const space of spaces) {
         if (doneSpaces.has(space)) continue;
