@@ -3,6 +3,7 @@
  * build their JobRunner from it, so a continuation can resume any kind of job whichever entry point started it.
  */
 import type { JobKindHandler } from '../app/jobs/jobRunner';
+import { APPLY_MEMBERS, MembersJobHandler, PREVIEW_MEMBERS } from '../app/members/membersJob';
 import { APPLY_SPACES, PREVIEW_SPACES, SpacesJobHandler } from '../app/spaces/spacesJob';
 
 /** The handlers of every job kind. */
@@ -11,6 +12,8 @@ export function jobHandlers(): JobKindHandler[] {
     new SpacesJobHandler(APPLY_SPACES),
     new SpacesJobHandler(PREVIEW_SPACES),
     // Members tab
+    new MembersJobHandler(APPLY_MEMBERS),
+    new MembersJobHandler(PREVIEW_MEMBERS),
 
     // Messages tab
 

@@ -14,7 +14,7 @@ import { activeSpreadsheet, buildDeps } from './wiring';
 import type { EntryPoint } from './entryNames';
 import { jobHandlers } from './jobHandlers';
 
-const MENU_TITLE = 'Chat Spaces';
+export const MENU_TITLE = 'Chat Spaces';
 
 /** A menu line: an item and the entry point it calls, a submenu, or a separator (null). */
 type MenuLine =
@@ -29,6 +29,13 @@ const MENU: readonly MenuLine[] = [
   ['Apply to selected rows', 'applySelectedSpaces'],
   null,
   // Members tab
+  {
+    submenu: 'Members',
+    items: [
+      ['Preview member changes', 'previewMembers'],
+      ['Apply member changes', 'applyMembers'],
+    ],
+  },
 
   // Messages tab
 
@@ -65,7 +72,8 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
-function requireSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+/** The spreadsheet a menu item runs in; throws a sentence when there is none. */
+export function requireSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   const ss = activeSpreadsheet();
   if (!ss) throw new Error('Open a spreadsheet to use Chat Spaces.');
   return ss;

@@ -51,6 +51,7 @@ import { loadSpaceCard, type SpaceCardData } from '../app/sidebar/spaceCard';
 import { getSpace, saveDetails } from '../app/sidebar/spaceDetails';
 import { yourSpaces } from '../app/sidebar/yourSpaces';
 import { APPLY_SPACES, PREVIEW_SPACES } from '../app/spaces/spacesJob';
+import { APPLY_MEMBERS } from '../app/members/membersJob';
 import { JobStore } from '../app/jobs/jobStore';
 import { explainFailure } from '../domain/apiErrors';
 import type { SpaceType } from '../domain/model';
@@ -83,7 +84,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const JOB_CHOICES: readonly JobChoice[] = [
   { id: 'preview', label: 'Preview', kind: PREVIEW_SPACES, tab: SPACES_TAB.name, title: 'Preview spaces' },
   { id: 'apply', label: 'Apply', kind: APPLY_SPACES, tab: SPACES_TAB.name, title: 'Apply spaces' },
-  { id: 'sync', label: 'Sync members', kind: undefined, tab: 'Members', title: 'Sync members' },
+  { id: 'sync', label: 'Sync members', kind: APPLY_MEMBERS, tab: 'Members', title: 'Sync members' },
   { id: 'send', label: 'Send messages', kind: undefined, tab: 'Messages', title: 'Send messages' },
 ];
 
@@ -91,9 +92,9 @@ const SYNC_CHOICE = JOB_CHOICES.find((c) => c.id === 'sync');
 const SEND_CHOICE = JOB_CHOICES.find((c) => c.id === 'send');
 
 /**
- * The schedules of the Settings card and the job each starts in every spreadsheet it serves. Until a Members-tab
- * run exists, periodic membership sync re-applies the Spaces tab: Apply makes each space's members, managers and
- * owners match its row (and, with Member sync Exact, removes people not listed).
+ * The schedules of the Settings card and the job each starts in every spreadsheet it serves. Periodic membership
+ * sync runs Apply member changes: the Members tab's adds, removals and roles, and Member sync Exact for the Spaces
+ * rows that ask for it (people not listed are removed, never you and never a space's last owner).
  */
 const SCHEDULES: readonly (ScheduleDefinition & { kind?: string; tab: string })[] = [
   {

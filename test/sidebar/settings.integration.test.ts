@@ -68,8 +68,16 @@ describe('schedules', () => {
   it('turns periodic member sync on with one hourly trigger, runs it, and turns it off', async () => {
     const panel = await SidePanel.open({
       granted: true,
-      tabs: { Spaces: 'Space name,Type,Members\nNightly,Space,ana@example.com' },
+      directory: {
+        spaces: [{ displayName: 'Nightly', members: [{ email: 'admin@example.com', role: 'ROLE_MANAGER' }] }],
+      },
+      tabs: {
+        Spaces: 'Space name,Type,Members\nNightly,Space,ana@example.com',
+        Members: 'Space,Member\nto be set,ana@example.com',
+      },
     });
+    // The sync runs Apply member changes: the Members tab names the existing space by its ID.
+    panel.runtime.edit('Members!A2', panel.chat.findSpaceByDisplayName('Nightly')?.name);
     panel.dispatch('onSettingsAction', 'action');
     expect(panel.decorated('Sync members').text).toBe('Off');
     expect(panel.decorated('Send scheduled messages').text).toBe('Not available in this version yet');

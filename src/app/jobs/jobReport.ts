@@ -9,6 +9,8 @@ import type { JobState } from './jobStore';
 const KIND_TITLES: Record<string, string> = {
   'apply-spaces': 'Apply spaces',
   'preview-spaces': 'Preview spaces',
+  'apply-members': 'Apply member changes',
+  'preview-members': 'Preview member changes',
 };
 
 function minutes(ms: number): string {
