@@ -52,7 +52,7 @@ export function previewSummary(job: JobState, context: RunContext): string {
     `${rows} row${rows === 1 ? '' : 's'} checked: ${c['Planned'] ?? 0} with a plan, ${c['Failed'] ?? 0} with problems (see Details).`,
     `Applying would make ${estimate.calls} API call${estimate.calls === 1 ? '' : 's'}.`,
     `Google's quotas allow that in about ${minutes(estimate.boundMs)} (busiest quota: ${estimate.busiest}); ` +
-      `${estimate.executions} execution${estimate.executions === 1 ? '' : 's'}, about ${minutes(estimate.wallMs)} end to end ${context === 'bound' ? '' : 'if continuations start on time (add-on triggers may run hourly: up to ' + minutes(estimate.hourlyWallMs) + ')'}.`,
+      `${estimate.executions} execution${estimate.executions === 1 ? '' : 's'}, about ${minutes(estimate.wallMs)} end to end${context === 'bound' ? '' : ' if continuations start on time (add-on triggers may run hourly: up to ' + minutes(estimate.hourlyWallMs) + ')'}.`,
     'Nothing was changed in Chat.',
   ];
   return lines.join('\n');
