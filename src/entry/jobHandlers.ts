@@ -4,6 +4,8 @@
  */
 import type { JobKindHandler } from '../app/jobs/jobRunner';
 import { APPLY_SPACES, PREVIEW_SPACES, SpacesJobHandler } from '../app/spaces/spacesJob';
+import { EXPORT_KINDS, ExportJobHandler } from '../app/exports/exportJob';
+import { GasDriveFiles } from '../adapters/gas/driveFiles';
 
 /** The handlers of every job kind. */
 export function jobHandlers(): JobKindHandler[] {
@@ -15,6 +17,7 @@ export function jobHandlers(): JobKindHandler[] {
     // Messages tab
 
     // Exports
+    ...EXPORT_KINDS.map((kind) => new ExportJobHandler(kind, () => new GasDriveFiles())),
 
     // Retiring spaces
   ];
