@@ -120,7 +120,12 @@ describe('Export members', () => {
 
 describe('Export messages', () => {
   test('2,500 messages across pages: the first execution is killed mid-way and every message is written once', async () => {
-    const s = await session((x) => [`Big,Space,,,${x.spaceId('Big')},,,,`]);
+    // A slow Chat (1.5 s per read) makes the export take over a minute, so the runner checkpoints on the way.
+    const s = await SheetSession.open(
+      directory(),
+      (x) => ({ Spaces: `${SPACES_HEADER}\nBig,Space,,,${x.spaceId('Big')},,,,\n` }),
+      { readMs: 1_500, jitter: 0 },
+    );
     s.runtime.ui.queueAnswer({ button: 'OK', text: '7 days' });
     const first = s.runtime.execute('exportMessages', { killAt: { afterMs: 50_000 } });
     expect(first.error?.timeLimit).toBe(true);

@@ -20,11 +20,11 @@ export class SheetSession {
   readonly runtime: AppsScriptRuntime;
   spreadsheetId = '';
 
-  private constructor(directory: DirectoryInput) {
+  private constructor(directory: DirectoryInput, latency?: ConstructorParameters<typeof ChatEmulator>[0]['latency']) {
     if (!fs.existsSync(path.join(DIST, 'Code.js'))) throw new Error('Run `npx rollup -c` first.');
     const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8')) as Manifest;
-    this.chat = new ChatEmulator({ clock: this.clock, seed: 1, directory });
+    this.chat = new ChatEmulator({ clock: this.clock, seed: 1, directory, latency });
     this.runtime = new AppsScriptRuntime({
       scripts: code,
       manifest,
@@ -41,8 +41,9 @@ export class SheetSession {
   static async open(
     directory: DirectoryInput,
     tabs: (s: SheetSession) => Record<string, string>,
+    latency?: ConstructorParameters<typeof ChatEmulator>[0]['latency'],
   ): Promise<SheetSession> {
-    const s = new SheetSession(directory);
+    const s = new SheetSession(directory, latency);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheet-'));
     for (const [tab, csv] of Object.entries(tabs(s))) fs.writeFileSync(path.join(dir, `${tab}.csv`), csv);
     const ss = await loadWorkbook(dir, { name: 'Team spaces', timeZone: 'Etc/UTC' });

@@ -140,7 +140,12 @@ export class ExportJobHandler implements JobKindHandler {
     const tab = EXPORT_TAB_OF[this.kind];
     const { workbook } = deps;
     if (!x.prepared) {
-      workbook.setUpTab(tab.name, columnSetups(tab));
+      // Notes and a frozen header, but no plain-text format: values go through toCellValue, whose quote prefix a
+      // plain-text cell would keep as a visible apostrophe.
+      workbook.setUpTab(
+        tab.name,
+        columnSetups(tab).map((c) => ({ ...c, plainText: false })),
+      );
       workbook.replaceTab(tab.name, headerRow(tab), []);
       x.prepared = true;
       x.written = 0;
