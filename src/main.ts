@@ -16,3 +16,4 @@ export {
 } from './entry/menu';
 export * from './entry/sidebar';
 export * from './entry/exports';
+export * from './entry/retire';

@@ -6,6 +6,7 @@ import type { JobKindHandler } from '../app/jobs/jobRunner';
 import { APPLY_SPACES, PREVIEW_SPACES, SpacesJobHandler } from '../app/spaces/spacesJob';
 import { EXPORT_KINDS, ExportJobHandler } from '../app/exports/exportJob';
 import { GasDriveFiles } from '../adapters/gas/driveFiles';
+import { DELETE_SPACES, LOCK_SPACES, RetireJobHandler } from '../app/retire/retireJob';
 
 /** The handlers of every job kind. */
 export function jobHandlers(): JobKindHandler[] {
@@ -20,5 +21,7 @@ export function jobHandlers(): JobKindHandler[] {
     ...EXPORT_KINDS.map((kind) => new ExportJobHandler(kind, () => new GasDriveFiles())),
 
     // Retiring spaces
+    new RetireJobHandler(DELETE_SPACES),
+    new RetireJobHandler(LOCK_SPACES),
   ];
 }

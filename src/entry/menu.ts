@@ -47,6 +47,13 @@ const MENU: readonly MenuLine[] = [
   },
 
   // Retire spaces
+  {
+    submenu: 'Retire spaces',
+    items: [
+      ['Lock selected spaces…', 'lockSelectedSpaces'],
+      ['Delete selected spaces…', 'deleteSelectedSpaces'],
+    ],
+  },
 
   null,
   ['Show last run', 'showLastRun'],
