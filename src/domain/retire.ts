@@ -74,6 +74,8 @@ export interface SpaceCount {
   groups?: number;
   /** Why the space could not be read (e.g. already deleted). */
   problem?: string;
+  /** Chat has no such space for the user (404). */
+  missing?: boolean;
 }
 
 const MAX_LISTED = 20;

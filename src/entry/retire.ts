@@ -66,6 +66,7 @@ function retire(kind: typeof DELETE_SPACES | typeof LOCK_SPACES): void {
     const rowIds = sheet.rows.filter((r) => selected.has(r.row)).map((r) => r.rowId);
     const result = new JobRunner(deps, jobHandlers()).start(kind, SPACES_TAB.name, rowIds, TRIGGER_BUDGET, {
       removeMembers,
+      missing: counts.filter((c) => c.missing).map((c) => c.name),
     });
     if (result.state === 'busy') notifier?.alert(TITLE, result.message);
     else if (result.state === 'continuing') notifier?.toast(describeJob(result.job), 'Still working');

@@ -33,6 +33,8 @@ export class RetireJobHandler implements JobKindHandler {
     const extra = (job.extra ??= {});
     const done = new Set((extra.done ??= []) as string[]);
     const removeMembers = extra.removeMembers === true;
+    /** Spaces the confirmation's reads found missing (404): nothing left to delete. */
+    const missing = new Set((extra.missing ?? []) as string[]);
     const selected = new Set(job.rowIds ?? []);
     const now = () => new Date(deps.clock.now());
     const renamed = new Map<number, string>();
@@ -74,7 +76,7 @@ export class RetireJobHandler implements JobKindHandler {
       const target: RetireTarget = { rowId: r.rowId, row: r.row, space, displayName: ids.get(r.row)?.displayName ?? '' };
       tasks.push(
         this.kind === DELETE_SPACES
-          ? new DeleteTask(target, record)
+          ? new DeleteTask(target, record, missing.has(space))
           : new LockTask(
               target,
               {

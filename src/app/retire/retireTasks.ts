@@ -33,13 +33,18 @@ export interface RetireTarget {
   displayName: string;
 }
 
+const ALREADY_GONE =
+  'Already deleted: Chat has no such space any more (or you are no longer in it). Nothing to do.';
+
 export class DeleteTask implements Task {
   readonly key: string;
   private outcome: RetireOutcome = { status: 'Failed', details: 'Not run.', writes: 0 };
 
+  /** @param alreadyGone the confirmation's read found no such space (reported without another call). */
   constructor(
     private readonly target: RetireTarget,
     private readonly record: (t: RetireTarget, o: RetireOutcome) => void,
+    private readonly alreadyGone = false,
   ) {
     this.key = target.rowId;
   }
@@ -47,18 +52,17 @@ export class DeleteTask implements Task {
   /** Scope: chat.delete. */
   start(): Operation[] {
     const space = this.target.space;
+    if (this.alreadyGone) {
+      this.outcome = { status: 'Deleted', details: ALREADY_GONE, writes: 0 };
+      return [];
+    }
     return [
       {
         request: { method: 'chat.spaces.delete', resource: space },
         space,
         then: (r) => {
           if (r.ok) this.outcome = { status: 'Deleted', details: 'Deleted for everyone, with its messages and files.', writes: 1 };
-          else if (r.failure.httpStatus === 404)
-            this.outcome = {
-              status: 'Deleted',
-              details: 'Already deleted: Chat has no such space any more (or you are no longer in it). Nothing to do.',
-              writes: 0,
-            };
+          else if (r.failure.httpStatus === 404) this.outcome = { status: 'Deleted', details: ALREADY_GONE, writes: 0 };
           else if (r.failure.httpStatus === 403)
             this.outcome = {
               status: 'Failed',

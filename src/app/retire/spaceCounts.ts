@@ -21,6 +21,7 @@ export function countMembers(chat: ChatGateway, spaces: readonly { space: string
       return {
         name: s.space,
         displayName: s.displayName,
+        missing: r.failure.httpStatus === 404,
         problem:
           r.failure.httpStatus === 404
             ? 'not found (already deleted, or you are not a member)'
