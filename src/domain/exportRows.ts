@@ -47,7 +47,12 @@ export interface ChatMessage {
   lastUpdateTime?: string;
   text?: string;
   thread?: { name?: string };
-  attachment?: { name?: string; contentName?: string; contentType?: string; attachmentDataRef?: { resourceName?: string } }[];
+  attachment?: {
+    name?: string;
+    contentName?: string;
+    contentType?: string;
+    attachmentDataRef?: { resourceName?: string };
+  }[];
   emojiReactionSummaries?: { reactionCount?: number }[];
 }
 
@@ -80,7 +85,11 @@ export function timestamp(text: string | undefined): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-const TYPE_LABELS: Record<string, string> = { SPACE: 'Space', GROUP_CHAT: 'Group chat', DIRECT_MESSAGE: 'Direct message' };
+const TYPE_LABELS: Record<string, string> = {
+  SPACE: 'Space',
+  GROUP_CHAT: 'Group chat',
+  DIRECT_MESSAGE: 'Direct message',
+};
 const ROLE_LABELS: Record<string, string> = {
   ROLE_MEMBER: 'Member',
   ROLE_ASSISTANT_MANAGER: 'Manager',
@@ -95,7 +104,8 @@ export function spaceTypeLabel(spaceType: string | undefined): string {
 
 /** A Spaces (export) row; `lastRead` is the user's read state of the space. */
 export function spaceRow(space: ChatSpace, lastRead?: string): CellValue[] {
-  const history = space.spaceHistoryState === 'HISTORY_ON' ? 'On' : space.spaceHistoryState === 'HISTORY_OFF' ? 'Off' : '';
+  const history =
+    space.spaceHistoryState === 'HISTORY_ON' ? 'On' : space.spaceHistoryState === 'HISTORY_OFF' ? 'Off' : '';
   return toRow(SPACES_EXPORT_TAB, {
     'Space ID': space.name,
     'Space name': space.displayName,
@@ -103,7 +113,8 @@ export function spaceRow(space: ChatSpace, lastRead?: string): CellValue[] {
     Description: space.spaceDetails?.description,
     Guidelines: space.spaceDetails?.guidelines,
     History: history,
-    Discoverable: space.spaceType === 'SPACE' ? (space.accessSettings?.accessState === 'DISCOVERABLE' ? 'Yes' : 'No') : '',
+    Discoverable:
+      space.spaceType === 'SPACE' ? (space.accessSettings?.accessState === 'DISCOVERABLE' ? 'Yes' : 'No') : '',
     'External users': space.externalUserAllowed ? 'Yes' : 'No',
     Members: space.membershipCount?.joinedDirectHumanUserCount ?? 0,
     Groups: space.membershipCount?.joinedGroupCount ?? 0,
@@ -186,11 +197,15 @@ function eventPayload(ev: ChatSpaceEvent): { resource: string; summary: string }
     if (membership)
       return {
         resource: membership.name ?? '',
-        summary: `${membership.member?.name ?? membership.groupMember?.name ?? 'A member'} ${(STATE_LABELS[membership.state ?? ''] ?? '').toLowerCase()}`.trim(),
+        summary:
+          `${membership.member?.name ?? membership.groupMember?.name ?? 'A member'} ${(STATE_LABELS[membership.state ?? ''] ?? '').toLowerCase()}`.trim(),
       };
     const reaction = data.reaction as ChatReaction | undefined;
     if (reaction)
-      return { resource: reaction.name ?? '', summary: `${reaction.user?.name ?? 'Someone'} ${emojiText(reaction)}`.trim() };
+      return {
+        resource: reaction.name ?? '',
+        summary: `${reaction.user?.name ?? 'Someone'} ${emojiText(reaction)}`.trim(),
+      };
     const list = (data.memberships ?? data.messages ?? data.reactions) as unknown[] | undefined;
     if (Array.isArray(list)) return { resource: '', summary: `${list.length} changes in one batch` };
     const space = data.space as ChatSpace | undefined;

@@ -57,7 +57,10 @@ function start(kind: ExportKind, plan: (deps: ReturnType<typeof buildDeps>) => E
 function report(result: SliceResult, deps: ReturnType<typeof buildDeps>): void {
   if (result.state === 'busy') deps.notifier?.alert(TITLE, result.message);
   else if (result.state === 'continuing')
-    deps.notifier?.toast(`${describeJob(result.job)}\nThe export goes on by itself; the tab fills as it goes.`, 'Still exporting');
+    deps.notifier?.toast(
+      `${describeJob(result.job)}\nThe export goes on by itself; the tab fills as it goes.`,
+      'Still exporting',
+    );
   else deps.notifier?.alert(TITLE, `${result.summary}\nThe Log tab has the run.`);
 }
 

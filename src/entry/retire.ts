@@ -70,7 +70,11 @@ function retire(kind: typeof DELETE_SPACES | typeof LOCK_SPACES): void {
     });
     if (result.state === 'busy') notifier?.alert(TITLE, result.message);
     else if (result.state === 'continuing') notifier?.toast(describeJob(result.job), 'Still working');
-    else notifier?.alert(TITLE, `${result.summary} Details are in the Status and Details columns; the Log tab has the run.`);
+    else
+      notifier?.alert(
+        TITLE,
+        `${result.summary} Details are in the Status and Details columns; the Log tab has the run.`,
+      );
   } catch (e) {
     notifier?.alert(TITLE, e instanceof Error ? e.message : String(e));
   }

@@ -15,7 +15,11 @@ const DAY = 24 * 3600 * 1000;
 
 describe('message export options', () => {
   it('defaults to the last 7 days without attachments', () => {
-    expect(parseMessageExportOptions('', NOW).options).toEqual({ fromMs: NOW - 7 * DAY, toMs: NOW, attachments: false });
+    expect(parseMessageExportOptions('', NOW).options).toEqual({
+      fromMs: NOW - 7 * DAY,
+      toMs: NOW,
+      attachments: false,
+    });
   });
 
   it('reads "30 days, attachments" and "30d files" alike', () => {

@@ -53,14 +53,21 @@ describe('export rows', () => {
   });
 
   it('describes spaces and events', () => {
-    const row = spaceRow({ name: 'spaces/A', displayName: 'Design', spaceType: 'SPACE', spaceHistoryState: 'HISTORY_ON' });
+    const row = spaceRow({
+      name: 'spaces/A',
+      displayName: 'Design',
+      spaceType: 'SPACE',
+      spaceHistoryState: 'HISTORY_ON',
+    });
     expect(row.slice(0, 3)).toEqual(['spaces/A', 'Design', 'Space']);
     expect(eventLabel('google.workspace.chat.membership.v1.batchCreated')).toBe('membership batch created');
     const ev = eventRow('spaces/A', {
       name: 'spaces/A/spaceEvents/e',
       eventTime: '2026-01-03T00:00:00Z',
       eventType: 'google.workspace.chat.reaction.v1.created',
-      reactionCreatedEventData: { reaction: { name: 'spaces/A/messages/m/reactions/r', user: { name: 'users/1' }, emoji: { unicode: '👍' } } },
+      reactionCreatedEventData: {
+        reaction: { name: 'spaces/A/messages/m/reactions/r', user: { name: 'users/1' }, emoji: { unicode: '👍' } },
+      },
     });
     expect(ev.slice(3)).toEqual(['reaction created', 'spaces/A/messages/m/reactions/r', 'users/1 👍']);
   });

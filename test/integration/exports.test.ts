@@ -18,7 +18,11 @@ function directory(): DirectoryInput {
     createTime: new Date(NOW - 3 * 24 * 3600_000 + i * 60_000).toISOString(),
   }));
   return {
-    users: [{ email: 'admin@example.com' }, { email: 'ann@example.com' }, { email: 'bob@example.com', autoAccept: false }],
+    users: [
+      { email: 'admin@example.com' },
+      { email: 'ann@example.com' },
+      { email: 'bob@example.com', autoAccept: false },
+    ],
     spaces: [
       {
         displayName: 'Design',
@@ -55,7 +59,12 @@ describe('Import spaces', () => {
     const rows = s.records('Spaces (export)');
     expect(rows.map((r) => r['Space name']).sort()).toEqual(['Big', 'Design', 'Ops']);
     const design = rows.find((r) => r['Space name'] === 'Design');
-    expect(design).toMatchObject({ Type: 'Space', Description: 'Design reviews', Members: 2, 'Space ID': s.spaceId('Design') });
+    expect(design).toMatchObject({
+      Type: 'Space',
+      Description: 'Design reviews',
+      Members: 2,
+      'Space ID': s.spaceId('Design'),
+    });
     expect(design?.['Last read']).toBeInstanceOf(Date);
     s.run('importSpaces');
     expect(s.records('Spaces (export)')).toHaveLength(3);
@@ -110,7 +119,10 @@ describe('Export members', () => {
   });
 
   test('a space you cannot read is reported in the Log, the others are exported', async () => {
-    const s = await session((x) => [`Secret,Space,,,${x.spaceId('Secret')},,,,`, `Ops,Space,,,${x.spaceId('Ops')},,,,`]);
+    const s = await session((x) => [
+      `Secret,Space,,,${x.spaceId('Secret')},,,,`,
+      `Ops,Space,,,${x.spaceId('Ops')},,,,`,
+    ]);
     s.run('exportMembers');
     expect(s.records('Members (export)')).toHaveLength(2);
     const log = s.records('Log')[0];
@@ -172,7 +184,12 @@ describe('Export messages', () => {
 
   test('"attachments" saves each attachment into a new Drive folder through the Drive API (drive.file)', async () => {
     const s = await session((x) => [`Ops,Space,,,${x.spaceId('Ops')},,,,`]);
-    s.postAttachment(s.spaceId('Ops'), 'agenda.txt', new TextEncoder().encode('1. Budget\n2. Hiring\n'), 'Agenda attached');
+    s.postAttachment(
+      s.spaceId('Ops'),
+      'agenda.txt',
+      new TextEncoder().encode('1. Budget\n2. Hiring\n'),
+      'Agenda attached',
+    );
     s.runtime.ui.queueAnswer({ button: 'OK', text: '1 day, attachments' });
     s.run('exportMessages');
     const [row] = s.records('Messages (export)');
@@ -211,13 +228,19 @@ describe('Export reactions (acknowledgements)', () => {
   test('who reacted with what to each message the Messages tab sent, in every space it went to', async () => {
     const s = await SheetSession.open(directory(), (x) => ({
       Spaces: `${SPACES_HEADER}\nDesign,Space,,,${x.spaceId('Design')},,,,\nOps,Space,,,${x.spaceId('Ops')},,,,\n`,
-      Messages: 'Space,Message,Message ID,Status\n*,Please read the policy,client-r-policy-1,Sent\nOps,Not sent yet,,\n',
+      Messages:
+        'Space,Message,Message ID,Status\n*,Please read the policy,client-r-policy-1,Sent\nOps,Not sent yet,,\n',
     }));
     for (const space of [s.spaceId('Design'), s.spaceId('Ops')]) {
       s.rest('POST', `/v1/${space}/messages?messageId=client-r-policy-1`, { text: 'Please read the policy' });
     }
     const ann = 'ann@example.com';
-    s.rest('POST', `/v1/${s.spaceId('Design')}/messages/client-r-policy-1/reactions`, { emoji: { unicode: '👍' } }, ann);
+    s.rest(
+      'POST',
+      `/v1/${s.spaceId('Design')}/messages/client-r-policy-1/reactions`,
+      { emoji: { unicode: '👍' } },
+      ann,
+    );
     s.rest('POST', `/v1/${s.spaceId('Ops')}/messages/client-r-policy-1/reactions`, { emoji: { unicode: '✅' } }, ann);
     s.rest('POST', `/v1/${s.spaceId('Ops')}/messages/client-r-policy-1/reactions`, { emoji: { unicode: '✅' } });
     s.run('exportReactions');

@@ -63,7 +63,8 @@ export class SheetSession {
   run(entryPoint: string): ExecutionResult {
     const r = this.runtime.execute(entryPoint);
     if (r.internalErrors.length) throw new Error(`${entryPoint}: emulator errors\n${r.internalErrors.join('\n')}`);
-    if (r.error && !r.error.timeLimit) throw new Error(`${entryPoint} failed: ${r.error.message}\n${r.error.stack ?? ''}`);
+    if (r.error && !r.error.timeLimit)
+      throw new Error(`${entryPoint} failed: ${r.error.message}\n${r.error.stack ?? ''}`);
     return r;
   }
 

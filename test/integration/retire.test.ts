@@ -110,7 +110,9 @@ describe('Delete selected spaces', () => {
     const s = await session();
     s.select('Spaces', 5);
     s.run('deleteSelectedSpaces');
-    expect(lastDialog(s, 'Retire spaces')).toBe('None of the selected rows has a Space ID, so there is no space to retire.');
+    expect(lastDialog(s, 'Retire spaces')).toBe(
+      'None of the selected rows has a Space ID, so there is no space to retire.',
+    );
     expect(s.runtime.totals().apiCalls).toEqual({});
   });
 });

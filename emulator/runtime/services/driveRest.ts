@@ -53,7 +53,11 @@ function errorOutcome(e: DriveError, latencyMs: number): ApiOutcome {
   return {
     latencyMs,
     methodId: 'drive.files.create',
-    response: { status: e.status, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify(body) },
+    response: {
+      status: e.status,
+      headers: { 'content-type': 'application/json; charset=UTF-8' },
+      body: JSON.stringify(body),
+    },
   };
 }
 
@@ -160,7 +164,8 @@ export function createDriveRestHost(drive: DriveStore, newId: () => string, cloc
     if (parentId !== drive.rootId && parentId !== 'root') {
       const folder = drive.folders.get(parentId);
       const canSee = folder && !folder.trashed && (full ? folder.owner === user : visible(user).has(parentId));
-      if (!canSee) return errorOutcome({ status: 404, reason: 'notFound', message: `File not found: ${parentId}.` }, 60);
+      if (!canSee)
+        return errorOutcome({ status: 404, reason: 'notFound', message: `File not found: ${parentId}.` }, 60);
     }
     const resolvedParent = parentId === 'root' ? drive.rootId : parentId;
     const mimeType = typeof metadata.mimeType === 'string' ? metadata.mimeType : (media?.contentType ?? '');
@@ -170,10 +175,7 @@ export function createDriveRestHost(drive: DriveStore, newId: () => string, cloc
     let resource: Record<string, unknown>;
     if (mimeType === FOLDER_MIME) {
       if (media) {
-        return errorOutcome(
-          { status: 400, reason: 'badRequest', message: 'A folder cannot have content.' },
-          60,
-        );
+        return errorOutcome({ status: 400, reason: 'badRequest', message: 'A folder cannot have content.' }, 60);
       }
       const record: FolderRecord = { id, name, parentId: resolvedParent, trashed: false, owner: user };
       drive.folders.set(id, record);
@@ -218,7 +220,11 @@ export function createDriveRestHost(drive: DriveStore, newId: () => string, cloc
     return {
       latencyMs,
       methodId: 'drive.files.create',
-      response: { status: 200, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: JSON.stringify(out) },
+      response: {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=UTF-8' },
+        body: JSON.stringify(out),
+      },
     };
   }
 

@@ -156,14 +156,20 @@ export class ExportJobHandler implements JobKindHandler {
       if (extra > 0) {
         const width = headerRow(tab).length;
         workbook.writeBlocks(tab.name, [
-          { row: x.written + 2, column: 1, values: Array.from({ length: extra }, () => Array<CellValue>(width).fill('')) },
+          {
+            row: x.written + 2,
+            column: 1,
+            values: Array.from({ length: extra }, () => Array<CellValue>(width).fill('')),
+          },
         ]);
       }
     }
     let saver: AttachmentSaver | undefined;
     if (this.kind === EXPORT_MESSAGES && x.messageOptions?.attachments) {
       const drive = this.drive();
-      x.folder ??= drive.createFolder(`Chat export ${new Date(job.startedAt).toISOString().slice(0, 16).replace('T', ' ')}`);
+      x.folder ??= drive.createFolder(
+        `Chat export ${new Date(job.startedAt).toISOString().slice(0, 16).replace('T', ' ')}`,
+      );
       saver = {
         drive,
         folder: x.folder,
@@ -196,7 +202,9 @@ export class ExportJobHandler implements JobKindHandler {
       },
     };
     const units: ExportUnit[] =
-      this.kind === IMPORT_SPACES || this.kind === ADOPT_SPACES ? [{ key: 'spaces', space: '', displayName: '' }] : x.units;
+      this.kind === IMPORT_SPACES || this.kind === ADOPT_SPACES
+        ? [{ key: 'spaces', space: '', displayName: '' }]
+        : x.units;
     const tasks: Task[] = units
       .filter((u) => !done.has(u.key))
       .map((u) => new PagedTask(this.list(u, x, saver) as PagedList<unknown>, x.cursors[u.key], sink));
@@ -247,8 +255,7 @@ export class ExportJobHandler implements JobKindHandler {
     const parts = [`${formatCount(n)} ${n === 1 ? one : many} written to ${tab}`];
     if (this.kind !== IMPORT_SPACES && this.kind !== ADOPT_SPACES) parts[0] += ` from ${x.how}`;
     if (x.messageOptions) parts.push(`window ${describeWindow(x.messageOptions)}`);
-    if (x.eventOptions)
-      parts.push(`${describeKinds(x.eventOptions.kinds)} events, ${describeWindow(x.eventOptions)}`);
+    if (x.eventOptions) parts.push(`${describeKinds(x.eventOptions.kinds)} events, ${describeWindow(x.eventOptions)}`);
     if (x.folder)
       parts.push(
         `${plural(x.filesSaved ?? 0, 'attachment')} saved to Drive (${x.folder.url})` +

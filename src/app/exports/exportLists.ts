@@ -7,7 +7,12 @@
  * domain/exportRows.
  */
 import { explainFailure } from '../../domain/apiErrors';
-import { messagesFilter, spaceEventsFilter, type EventExportOptions, type MessageExportOptions } from '../../domain/exportOptions';
+import {
+  messagesFilter,
+  spaceEventsFilter,
+  type EventExportOptions,
+  type MessageExportOptions,
+} from '../../domain/exportOptions';
 import {
   eventRow,
   memberRow,
@@ -57,14 +62,12 @@ export function spacesList(): PagedList<ChatSpace> {
     prepare: (items) =>
       items
         .filter((s) => s.name)
-        .map(
-          (s): Operation => ({
-            request: { method: 'chat.users.spaces.getSpaceReadState', resource: `users/me/${s.name}/spaceReadState` },
-            then: (r) => {
-              if (r.ok) lastRead.set(s.name as string, (r.value as { lastReadTime?: string }).lastReadTime ?? '');
-            },
-          }),
-        ),
+        .map((s): Operation => ({
+          request: { method: 'chat.users.spaces.getSpaceReadState', resource: `users/me/${s.name}/spaceReadState` },
+          then: (r) => {
+            if (r.ok) lastRead.set(s.name as string, (r.value as { lastReadTime?: string }).lastReadTime ?? '');
+          },
+        })),
     rows: (items) => items.map((s) => spaceRow(s, lastRead.get(s.name ?? ''))),
     failure: (f) => explainFailure(f, 'list your spaces'),
   };
@@ -151,7 +154,10 @@ export function messagesList(
               then: (r) => {
                 const name = a.contentName ?? 'attachment';
                 if (!r.ok) {
-                  saver.saved(false, `${name} in ${messageName}: ${explainFailure(r.failure, 'download the attachment')}`);
+                  saver.saved(
+                    false,
+                    `${name} in ${messageName}: ${explainFailure(r.failure, 'download the attachment')}`,
+                  );
                   return;
                 }
                 const bytes = (r.value as { bytes?: number[] }).bytes ?? [];

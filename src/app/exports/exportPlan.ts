@@ -8,14 +8,7 @@
 import { parseMessageTarget } from '../../domain/messageRows';
 import { parseSpaceReference } from '../../domain/spaceLinks';
 import { readTable, type Table } from '../../domain/table';
-import {
-  MESSAGES_COL,
-  MESSAGES_TAB,
-  SPACES_COL,
-  SPACES_EXPORT_TAB,
-  SPACES_TAB,
-  STATUS,
-} from '../../domain/tabs';
+import { MESSAGES_COL, MESSAGES_TAB, SPACES_COL, SPACES_EXPORT_TAB, SPACES_TAB, STATUS } from '../../domain/tabs';
 import { nameKey } from '../../domain/text';
 import type { Workbook } from '../../ports/workbook';
 import type { ExportUnit } from './exportLists';
@@ -93,7 +86,8 @@ export function chooseSpaces(
   }
   if (selected.exported.length) {
     const units = unique(pick(exportTab, selected.exported), '');
-    if (units.length) return { units, how: `the ${units.length} selected Spaces (export) row${units.length === 1 ? '' : 's'}` };
+    if (units.length)
+      return { units, how: `the ${units.length} selected Spaces (export) row${units.length === 1 ? '' : 's'}` };
   }
   const live = spacesTab.filter((s) => s.status !== STATUS.deleted);
   if (live.length) {

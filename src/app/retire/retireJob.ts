@@ -42,7 +42,8 @@ export class RetireJobHandler implements JobKindHandler {
     const record = (t: RetireTarget, o: RetireOutcome) => {
       (extra.done as string[]).push(t.rowId);
       job.counts[o.status] = (job.counts[o.status] ?? 0) + 1;
-      if (o.status === STATUS.failed && job.errors.length < MAX_JOB_ERRORS) job.errors.push({ row: t.row, message: o.details });
+      if (o.status === STATUS.failed && job.errors.length < MAX_JOB_ERRORS)
+        job.errors.push({ row: t.row, message: o.details });
       sheet.set(t.row, { [SPACES_COL.status]: o.status, [SPACES_COL.details]: o.details, [SPACES_COL.lastRun]: now() });
       if (o.newName) renamed.set(t.row, o.newName);
     };
@@ -68,12 +69,18 @@ export class RetireJobHandler implements JobKindHandler {
         job.counts[STATUS.skipped] = (job.counts[STATUS.skipped] ?? 0) + 1;
         sheet.set(r.row, {
           [SPACES_COL.status]: STATUS.skipped,
-          [SPACES_COL.details]: 'No Space ID on this row, so there is no space to retire. Apply the row first, or paste the Space ID.',
+          [SPACES_COL.details]:
+            'No Space ID on this row, so there is no space to retire. Apply the row first, or paste the Space ID.',
           [SPACES_COL.lastRun]: now(),
         });
         continue;
       }
-      const target: RetireTarget = { rowId: r.rowId, row: r.row, space, displayName: ids.get(r.row)?.displayName ?? '' };
+      const target: RetireTarget = {
+        rowId: r.rowId,
+        row: r.row,
+        space,
+        displayName: ids.get(r.row)?.displayName ?? '',
+      };
       tasks.push(
         this.kind === DELETE_SPACES
           ? new DeleteTask(target, record, missing.has(space))
@@ -97,7 +104,11 @@ export class RetireJobHandler implements JobKindHandler {
         if (final)
           for (const key of unfinished) {
             const row = rowOf.get(key);
-            if (row) sheet.set(row, { [SPACES_COL.status]: STATUS.inProgress, [SPACES_COL.details]: 'Continuing in the next run…' });
+            if (row)
+              sheet.set(row, {
+                [SPACES_COL.status]: STATUS.inProgress,
+                [SPACES_COL.details]: 'Continuing in the next run…',
+              });
           }
         sheet.flush();
         if (renamed.size) {

@@ -33,8 +33,7 @@ export interface RetireTarget {
   displayName: string;
 }
 
-const ALREADY_GONE =
-  'Already deleted: Chat has no such space any more (or you are no longer in it). Nothing to do.';
+const ALREADY_GONE = 'Already deleted: Chat has no such space any more (or you are no longer in it). Nothing to do.';
 
 export class DeleteTask implements Task {
   readonly key: string;
@@ -61,7 +60,12 @@ export class DeleteTask implements Task {
         request: { method: 'chat.spaces.delete', resource: space },
         space,
         then: (r) => {
-          if (r.ok) this.outcome = { status: 'Deleted', details: 'Deleted for everyone, with its messages and files.', writes: 1 };
+          if (r.ok)
+            this.outcome = {
+              status: 'Deleted',
+              details: 'Deleted for everyone, with its messages and files.',
+              writes: 1,
+            };
           else if (r.failure.httpStatus === 404) this.outcome = { status: 'Deleted', details: ALREADY_GONE, writes: 0 };
           else if (r.failure.httpStatus === 403)
             this.outcome = {
@@ -135,13 +139,17 @@ export class LockTask implements Task {
         }
         observed = r.value as typeof observed;
         if (observed?.spaceType !== 'SPACE') {
-          this.failed = 'Only named spaces (Type Space) can be locked: group chats and direct messages have no managers.';
+          this.failed =
+            'Only named spaces (Type Space) can be locked: group chats and direct messages have no managers.';
           return [];
         }
         return next();
       }),
       this.op(
-        { method: 'chat.spaces.messages.get', resource: `${space}/messages/${this.options.noticeId(this.target.rowId)}` },
+        {
+          method: 'chat.spaces.messages.get',
+          resource: `${space}/messages/${this.options.noticeId(this.target.rowId)}`,
+        },
         (r) => {
           if (!r.ok && r.failure.httpStatus !== 404) {
             this.failed = explainFailure(r.failure, 'look for the final notice');
@@ -282,7 +290,12 @@ export class LockTask implements Task {
   finish(): void {
     if (this.failed) {
       const partly = this.done.length ? ` Done before that: ${this.done.join('; ')}.` : '';
-      this.record(this.target, { status: 'Failed', details: this.failed + partly, writes: this.writes, newName: this.newName });
+      this.record(this.target, {
+        status: 'Failed',
+        details: this.failed + partly,
+        writes: this.writes,
+        newName: this.newName,
+      });
       return;
     }
     if (this.removed) this.done.push(`${plural(this.removed, 'member')} removed`);

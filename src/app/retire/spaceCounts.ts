@@ -13,7 +13,10 @@ interface SpaceValue {
 }
 
 /** Reads the spaces in one batch. Scope: chat.spaces.readonly. */
-export function countMembers(chat: ChatGateway, spaces: readonly { space: string; displayName: string }[]): SpaceCount[] {
+export function countMembers(
+  chat: ChatGateway,
+  spaces: readonly { space: string; displayName: string }[],
+): SpaceCount[] {
   const results = chat.callAll(spaces.map((s) => ({ method: 'chat.spaces.get' as const, resource: s.space })));
   return spaces.map((s, i) => {
     const r = results[i];
