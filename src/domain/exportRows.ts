@@ -125,13 +125,24 @@ export function spaceRow(space: ChatSpace, lastRead?: string): CellValue[] {
   });
 }
 
-/** A Members (export) row. */
-export function memberRow(space: { name: string; displayName: string }, m: ChatMembership): CellValue[] {
+/** Emails by `users/{id}`, for the people the add-on knows. */
+export type PeopleNames = ReadonlyMap<string, string>;
+
+function person(id: string | undefined, people?: PeopleNames): string | undefined {
+  return (id && people?.get(id)) ?? id;
+}
+
+/** A Members (export) row; a person is shown by email when `people` knows them. */
+export function memberRow(
+  space: { name: string; displayName: string },
+  m: ChatMembership,
+  people?: PeopleNames,
+): CellValue[] {
   const kind = m.groupMember ? 'Group' : m.member?.type === 'BOT' ? 'App' : 'Person';
   return toRow(MEMBERS_EXPORT_TAB, {
     'Space ID': space.name,
     'Space name': space.displayName,
-    Member: m.groupMember?.name ?? m.member?.name,
+    Member: m.groupMember?.name ?? person(m.member?.name, people),
     'Member ID': m.name,
     Kind: kind,
     Role: m.groupMember ? '' : (ROLE_LABELS[m.role ?? ''] ?? ''),
@@ -146,6 +157,8 @@ export interface MessageExtras {
   threadRead?: string;
   /** Links of the attachments saved to Drive. */
   driveLinks?: readonly string[];
+  /** Emails of known people (the Sender column). */
+  people?: PeopleNames;
 }
 
 /** A Messages (export) row. */
@@ -162,7 +175,7 @@ export function messageRow(
     'Space name': space.displayName,
     'Message ID': m.name,
     Thread: m.thread?.name,
-    Sender: m.sender?.name,
+    Sender: person(m.sender?.name, extras.people),
     Created: created,
     Edited: timestamp(m.lastUpdateTime),
     Text: m.text,
@@ -238,6 +251,7 @@ export function reactionRow(
   messageName: string,
   messagesRow: number,
   r: ChatReaction,
+  people?: PeopleNames,
 ): CellValue[] {
   return toRow(REACTIONS_EXPORT_TAB, {
     'Space ID': space.name,
@@ -245,7 +259,7 @@ export function reactionRow(
     'Message ID': messageName,
     'Messages row': messagesRow,
     Emoji: emojiText(r),
-    User: r.user?.name,
+    User: person(r.user?.name, people),
     'Reaction ID': r.name,
   });
 }

@@ -682,11 +682,12 @@ export const MEMBERS_EXPORT_TAB: TabSpec = {
   description:
     'Members of the chosen spaces: the Spaces (or Spaces (export)) rows you selected, otherwise every Spaces row ' +
     'with a Space ID, otherwise every row of Spaces (export). Invited people and Google Groups included. Chat ' +
-    'returns people as users/{id}. Each run replaces the tab.',
+    'names people users/{id}; people the add-on met on the Spaces or Members tab are shown by email. Each run ' +
+    'replaces the tab.',
   columns: [
     out('Space ID', 'id', `${EXPORT_NOTE}The space's ID.`, 160),
     out('Space name', 'text', `${EXPORT_NOTE}The space name.`, 220),
-    out('Member', 'text', `${EXPORT_NOTE}The user or group ID (users/…, groups/…).`, 220),
+    out('Member', 'text', `${EXPORT_NOTE}Email when the add-on knows it, otherwise the user or group ID.`, 220),
     out('Member ID', 'id', `${EXPORT_NOTE}Chat's ID of the membership (spaces/…/members/…).`, 180),
     out('Kind', 'enum', `${EXPORT_NOTE}Person, Group or App.`, 90),
     out('Role', 'enum', `${EXPORT_NOTE}Member, Manager or Owner.`, 100),
@@ -708,7 +709,7 @@ export const MESSAGES_EXPORT_TAB: TabSpec = {
     out('Space name', 'text', `${EXPORT_NOTE}The space name.`, 200),
     out('Message ID', 'id', `${EXPORT_NOTE}The message's ID (spaces/…/messages/…).`, 240),
     out('Thread', 'id', `${EXPORT_NOTE}The thread's ID.`, 200),
-    out('Sender', 'text', `${EXPORT_NOTE}Who posted it (users/… or app).`, 180),
+    out('Sender', 'text', `${EXPORT_NOTE}Who posted it: email when known, otherwise users/….`, 180),
     out('Created', 'timestamp', `${EXPORT_NOTE}When it was posted.`, 140),
     out('Edited', 'timestamp', `${EXPORT_NOTE}When it was last edited.`, 140),
     out('Text', 'longtext', `${EXPORT_NOTE}The message text (with Chat formatting).`, 360),
@@ -751,7 +752,7 @@ export const REACTIONS_EXPORT_TAB: TabSpec = {
     out('Message ID', 'id', `${EXPORT_NOTE}The message reacted to.`, 240),
     out('Messages row', 'number', `${EXPORT_NOTE}The row of the Messages tab that sent the message.`, 90),
     out('Emoji', 'text', `${EXPORT_NOTE}The emoji (or the custom emoji's name).`, 90),
-    out('User', 'text', `${EXPORT_NOTE}Who reacted (users/…).`, 200),
+    out('User', 'text', `${EXPORT_NOTE}Who reacted: email when known, otherwise users/….`, 200),
     out('Reaction ID', 'id', `${EXPORT_NOTE}The reaction's ID.`, 240),
   ],
 };

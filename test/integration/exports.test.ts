@@ -98,10 +98,13 @@ describe('Import spaces', () => {
 describe('Export members', () => {
   test('every Spaces row with a Space ID, with role, state and kind; the selection narrows it', async () => {
     const s = await session((x) => [
-      `Design,Space,,,${x.spaceId('Design')},,,,`,
+      `Design,Space,"ann@example.com, bob@example.com",,${x.spaceId('Design')},,,,`,
       `Ops,Space,,,${x.spaceId('Ops')},,,,`,
       'Not yet created,Space,,,,,,,',
     ]);
+    s.select('Spaces', 2);
+    s.run('applySelectedSpaces');
+    s.select('Log', 1);
     s.run('exportMembers');
     const rows = s.records('Members (export)');
     const design = rows.filter((r) => r['Space name'] === 'Design');
@@ -111,7 +114,12 @@ describe('Export members', () => {
       ['Owner', 'Joined', 'Person'],
     ]);
     expect(rows.filter((r) => r['Space name'] === 'Ops')).toHaveLength(2);
-    expect(String(design[0].Member)).toMatch(/^users\/\d+$/);
+    // People met on the Spaces tab are shown by email; others by their Chat id.
+    expect(design.map((r) => String(r.Member)).sort()).toEqual([
+      'ann@example.com',
+      'bob@example.com',
+      expect.stringMatching(/^users\/\d+$/),
+    ]);
 
     s.select('Spaces', 3);
     s.run('exportMembers');

@@ -40,6 +40,8 @@ import {
   type ExportUnit,
 } from './exportLists';
 import { PagedTask, type PagedList } from './pagedTask';
+import { knownPeople } from './exportPlan';
+import type { PeopleNames } from '../../domain/exportRows';
 
 export const IMPORT_SPACES = 'import-spaces';
 export const ADOPT_SPACES = 'adopt-spaces';
@@ -201,13 +203,17 @@ export class ExportJobHandler implements JobKindHandler {
         if (job.errors.length < MAX_JOB_ERRORS) job.errors.push({ row: 0, message });
       },
     };
+    const people =
+      this.kind === IMPORT_SPACES || this.kind === ADOPT_SPACES || this.kind === EXPORT_EVENTS
+        ? undefined
+        : knownPeople(workbook, deps.cache, deps.identity.timeZone());
     const units: ExportUnit[] =
       this.kind === IMPORT_SPACES || this.kind === ADOPT_SPACES
         ? [{ key: 'spaces', space: '', displayName: '' }]
         : x.units;
     const tasks: Task[] = units
       .filter((u) => !done.has(u.key))
-      .map((u) => new PagedTask(this.list(u, x, saver) as PagedList<unknown>, x.cursors[u.key], sink));
+      .map((u) => new PagedTask(this.list(u, x, saver, people) as PagedList<unknown>, x.cursors[u.key], sink));
 
     return {
       tasks: tasks[Symbol.iterator](),
@@ -231,19 +237,24 @@ export class ExportJobHandler implements JobKindHandler {
     };
   }
 
-  private list(unit: ExportUnit, x: ExportState, saver: AttachmentSaver | undefined): PagedList<unknown> {
+  private list(
+    unit: ExportUnit,
+    x: ExportState,
+    saver: AttachmentSaver | undefined,
+    people: PeopleNames | undefined,
+  ): PagedList<unknown> {
     switch (this.kind) {
       case IMPORT_SPACES:
       case ADOPT_SPACES:
         return spacesList() as PagedList<unknown>;
       case EXPORT_MEMBERS:
-        return membersList(unit) as PagedList<unknown>;
+        return membersList(unit, people) as PagedList<unknown>;
       case EXPORT_MESSAGES:
-        return messagesList(unit, x.messageOptions as MessageExportOptions, saver) as PagedList<unknown>;
+        return messagesList(unit, x.messageOptions as MessageExportOptions, saver, people) as PagedList<unknown>;
       case EXPORT_EVENTS:
         return eventsList(unit, x.eventOptions as EventExportOptions) as PagedList<unknown>;
       case EXPORT_REACTIONS:
-        return reactionsList(unit) as PagedList<unknown>;
+        return reactionsList(unit, people) as PagedList<unknown>;
     }
   }
 

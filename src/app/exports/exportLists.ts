@@ -24,6 +24,7 @@ import {
   type ChatReaction,
   type ChatSpace,
   type ChatSpaceEvent,
+  type PeopleNames,
 } from '../../domain/exportRows';
 import type { ChatFailure } from '../../ports/chat';
 import type { DriveFiles, DriveItem } from '../../ports/drive';
@@ -74,7 +75,7 @@ export function spacesList(): PagedList<ChatSpace> {
 }
 
 /** A space's members, invited people and groups included. Scope: chat.memberships.readonly. */
-export function membersList(unit: ExportUnit): PagedList<ChatMembership> {
+export function membersList(unit: ExportUnit, people?: PeopleNames): PagedList<ChatMembership> {
   return {
     key: unit.key,
     space: unit.space,
@@ -87,7 +88,7 @@ export function membersList(unit: ExportUnit): PagedList<ChatMembership> {
       const v = value as { memberships?: ChatMembership[]; nextPageToken?: string };
       return { items: v.memberships ?? [], next: v.nextPageToken || undefined };
     },
-    rows: (items) => items.map((m) => memberRow({ name: unit.space, displayName: unit.displayName }, m)),
+    rows: (items) => items.map((m) => memberRow({ name: unit.space, displayName: unit.displayName }, m, people)),
     failure: (f) => spaceFailure(unit, f, 'list the members'),
   };
 }
@@ -108,6 +109,7 @@ export function messagesList(
   unit: ExportUnit,
   options: MessageExportOptions,
   saver?: AttachmentSaver,
+  people?: PeopleNames,
 ): PagedList<ChatMessage> {
   const threadRead = new Map<string, string>();
   const links = new Map<string, string[]>();
@@ -184,6 +186,7 @@ export function messagesList(
         messageRow({ name: unit.space, displayName: unit.displayName }, m, {
           threadRead: m.thread?.name ? threadRead.get(m.thread.name) : undefined,
           driveLinks: m.name ? links.get(m.name) : undefined,
+          people,
         }),
       ),
     failure: (f) => spaceFailure(unit, f, 'list the messages'),
@@ -210,7 +213,7 @@ export function eventsList(unit: ExportUnit, options: EventExportOptions): Paged
 }
 
 /** Reactions on one sent message; a message that is not in the space (404) has none. Scope: chat.messages.reactions.readonly. */
-export function reactionsList(unit: ExportUnit): PagedList<ChatReaction> {
+export function reactionsList(unit: ExportUnit, people?: PeopleNames): PagedList<ChatReaction> {
   const message = unit.message as string;
   return {
     key: unit.key,
@@ -225,7 +228,9 @@ export function reactionsList(unit: ExportUnit): PagedList<ChatReaction> {
       return { items: v.reactions ?? [], next: v.nextPageToken || undefined };
     },
     rows: (items) =>
-      items.map((r) => reactionRow({ name: unit.space, displayName: unit.displayName }, message, unit.row ?? 0, r)),
+      items.map((r) =>
+        reactionRow({ name: unit.space, displayName: unit.displayName }, message, unit.row ?? 0, r, people),
+      ),
     failure: (f) => (f.httpStatus === 404 ? undefined : spaceFailure(unit, f, 'list the reactions')),
   };
 }

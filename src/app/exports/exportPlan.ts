@@ -8,8 +8,19 @@
 import { parseMessageTarget } from '../../domain/messageRows';
 import { parseSpaceReference } from '../../domain/spaceLinks';
 import { readTable, type Table } from '../../domain/table';
-import { MESSAGES_COL, MESSAGES_TAB, SPACES_COL, SPACES_EXPORT_TAB, SPACES_TAB, STATUS } from '../../domain/tabs';
+import {
+  MEMBERS_COL,
+  MEMBERS_TAB,
+  MESSAGES_COL,
+  MESSAGES_TAB,
+  SPACES_COL,
+  SPACES_EXPORT_TAB,
+  SPACES_TAB,
+  STATUS,
+} from '../../domain/tabs';
 import { nameKey } from '../../domain/text';
+import { parseEmailList } from '../../domain/emails';
+import type { Cache } from '../../ports/runtime';
 import type { Workbook } from '../../ports/workbook';
 import type { ExportUnit } from './exportLists';
 
@@ -150,4 +161,27 @@ export function chooseSentMessages(workbook: Workbook, timeZone: string): SpaceC
     };
   const dm = directMessages ? `; ${directMessages} direct-message row${directMessages === 1 ? '' : 's'} left out` : '';
   return { units, how: `${units.length} sent message${units.length === 1 ? '' : 's'} (message × space)${dm}` };
+}
+
+/**
+ * Emails of people Chat names only by `users/{id}`: every address on the Spaces tab (Members, Managers, Owners)
+ * and the Members tab whose id an earlier run learned (the user cache keeps `u:{email}` → `users/{id}` for hours).
+ * One cache read; people never seen stay as their id.
+ */
+export function knownPeople(workbook: Workbook, cache: Cache, timeZone: string): Map<string, string> {
+  const emails = new Set<string>();
+  const collect = (tab: typeof SPACES_TAB, headers: string[]) => {
+    const values = workbook.readTab(tab.name);
+    if (!values) return;
+    const table = readTable(tab, values, { timeZone });
+    for (const r of table.rows)
+      for (const h of headers) for (const e of parseEmailList(r.cells[h] ?? '', h).emails) emails.add(e);
+  };
+  collect(SPACES_TAB, [SPACES_COL.members, SPACES_COL.managers, SPACES_COL.owners]);
+  collect(MEMBERS_TAB, [MEMBERS_COL.member]);
+  const byId = new Map<string, string>();
+  if (!emails.size) return byId;
+  const found = cache.getAll([...emails].map((e) => `u:${e}`));
+  for (const [key, id] of Object.entries(found)) byId.set(id, key.slice(2));
+  return byId;
 }
