@@ -265,7 +265,8 @@ describe('Export reactions (acknowledgements)', () => {
     const s = await SheetSession.open(directory(), (x) => ({
       Spaces: `${SPACES_HEADER}\nDesign,Space,,,${x.spaceId('Design')},,,,\nOps,Space,,,${x.spaceId('Ops')},,,,\n`,
       Messages:
-        'Space,Message,Message ID,Status\n*,Please read the policy,client-r-policy-1,Sent\nOps,Not sent yet,,\n',
+        'Space,Message,Message ID,Status\n*,Please read the policy,client-r-policy-1,Sent\nOps,Not sent yet,,\n' +
+        'dm:ann@example.com,Your laptop is ready,client-r-laptop-1,Sent\ndm:bob@example.com,Never sent,client-r-none-1,Sent\n',
     }));
     for (const space of [s.spaceId('Design'), s.spaceId('Ops')]) {
       s.rest('POST', `/v1/${space}/messages?messageId=client-r-policy-1`, { text: 'Please read the policy' });
@@ -279,14 +280,25 @@ describe('Export reactions (acknowledgements)', () => {
     );
     s.rest('POST', `/v1/${s.spaceId('Ops')}/messages/client-r-policy-1/reactions`, { emoji: { unicode: '✅' } }, ann);
     s.rest('POST', `/v1/${s.spaceId('Ops')}/messages/client-r-policy-1/reactions`, { emoji: { unicode: '✅' } });
+    const dm = s.rest('POST', '/v1/spaces:setup', {
+      space: { spaceType: 'DIRECT_MESSAGE' },
+      memberships: [{ member: { name: 'users/ann@example.com', type: 'HUMAN' } }],
+    }).name as string;
+    s.rest('POST', `/v1/${dm}/messages?messageId=client-r-laptop-1`, { text: 'Your laptop is ready' });
+    s.rest('POST', `/v1/${dm}/messages/client-r-laptop-1/reactions`, { emoji: { unicode: '🙏' } }, ann);
     s.run('exportReactions');
     const rows = s.records('Reactions (export)');
     expect(rows.map((r) => [r['Space name'], r.Emoji, r['Messages row']]).sort()).toEqual([
       ['Design', '👍', 2],
+      ['Direct message with ann@example.com', '🙏', 4],
       ['Ops', '✅', 2],
       ['Ops', '✅', 2],
     ]);
-    expect(rows.every((r) => String(r['Message ID']).endsWith('/messages/client-r-policy-1'))).toBe(true);
+    const policy = rows.filter((r) => r['Messages row'] === 2);
+    expect(policy.every((r) => String(r['Message ID']).endsWith('/messages/client-r-policy-1'))).toBe(true);
+    expect(rows.find((r) => r['Messages row'] === 4)?.['Space ID']).toBe(dm);
+    // A direct message never set up (no chat with bob) has nothing to report and is not an error.
+    expect(s.records('Log')[0]).toMatchObject({ Action: 'Export reactions', Failed: 0 });
     expect(rows.every((r) => /^users\/\d+$/.test(String(r.User)))).toBe(true);
   });
 });

@@ -40,6 +40,10 @@ export interface ExportUnit {
   message?: string;
   /** Reactions: the Messages tab row that sent it. */
   row?: number;
+  /** Reactions to a direct message: the other person (the space is found with spaces.findDirectMessage). */
+  dm?: string;
+  /** Reactions to a direct message: the client-assigned message id. */
+  messageId?: string;
 }
 
 /** "Design (spaces/AAA): <sentence>" for a failed list. */
@@ -214,10 +218,31 @@ export function eventsList(unit: ExportUnit, options: EventExportOptions): Paged
 
 /** Reactions on one sent message; a message that is not in the space (404) has none. Scope: chat.messages.reactions.readonly. */
 export function reactionsList(unit: ExportUnit, people?: PeopleNames): PagedList<ChatReaction> {
-  const message = unit.message as string;
+  let message = unit.message ?? '';
+  let space = unit.space;
+  const dm = unit.dm;
   return {
     key: unit.key,
-    space: unit.space,
+    get space() {
+      return space || undefined;
+    },
+    before: dm
+      ? (go, stop) => [
+          {
+            request: { method: 'chat.spaces.findDirectMessage', query: { name: `users/${dm}` } },
+            then: (r) => {
+              if (!r.ok) {
+                // No direct message with that person: nothing was sent there, so nothing to report.
+                stop(r.failure.httpStatus === 404 ? undefined : explainFailure(r.failure, `find your chat with ${dm}`));
+                return [];
+              }
+              space = (r.value as { name?: string }).name ?? '';
+              message = `${space}/messages/${unit.messageId}`;
+              return go();
+            },
+          },
+        ]
+      : undefined,
     request: (pageToken) => ({
       method: 'chat.spaces.messages.reactions.list',
       resource: message,
@@ -228,9 +253,7 @@ export function reactionsList(unit: ExportUnit, people?: PeopleNames): PagedList
       return { items: v.reactions ?? [], next: v.nextPageToken || undefined };
     },
     rows: (items) =>
-      items.map((r) =>
-        reactionRow({ name: unit.space, displayName: unit.displayName }, message, unit.row ?? 0, r, people),
-      ),
+      items.map((r) => reactionRow({ name: space, displayName: unit.displayName }, message, unit.row ?? 0, r, people)),
     failure: (f) => (f.httpStatus === 404 ? undefined : spaceFailure(unit, f, 'list the reactions')),
   };
 }

@@ -3,7 +3,7 @@
  * execution): the rows selected on the Spaces tab or on Spaces (export), otherwise every Spaces row with a Space
  * ID (rows marked Deleted left out), otherwise every row of Spaces (export). The reactions export covers every
  * Messages row with a Message ID, in each space the row targets (a Space ID or link, a Space name, `*` or `tag:`,
- * resolved through the Spaces tab; direct messages are left out and counted).
+ * resolved through the Spaces tab; `dm:` rows through spaces.findDirectMessage when the export runs).
  */
 import { parseMessageTarget } from '../../domain/messageRows';
 import { parseSpaceReference } from '../../domain/spaceLinks';
@@ -145,7 +145,21 @@ export function chooseSentMessages(workbook: Workbook, timeZone: string): SpaceC
     else if (target.kind === 'name') targets = byName.get(nameKey(target.displayName)) ?? [];
     else if (target.kind === 'all') targets = spaces.filter((s) => s.status !== STATUS.deleted);
     else if (target.kind === 'tag') targets = spaces.filter((s) => s.tags.includes(target.tag));
-    else directMessages++;
+    else {
+      const key = `dm:${target.email}/${id}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        directMessages++;
+        units.push({
+          key,
+          space: '',
+          displayName: `Direct message with ${target.email}`,
+          dm: target.email,
+          messageId: id,
+          row: r.row,
+        });
+      }
+    }
     for (const t of targets) {
       const message = `${t.space}/messages/${id}`;
       if (seen.has(message)) continue;
@@ -159,8 +173,8 @@ export function chooseSentMessages(workbook: Workbook, timeZone: string): SpaceC
         ? 'The Messages rows with a Message ID target no space with a Space ID on the Spaces tab.'
         : 'No Messages row has a Message ID yet: send the messages first, then run this report.',
     };
-  const dm = directMessages ? `; ${directMessages} direct-message row${directMessages === 1 ? '' : 's'} left out` : '';
-  return { units, how: `${units.length} sent message${units.length === 1 ? '' : 's'} (message × space)${dm}` };
+  const dm = directMessages ? `, ${directMessages} of them in direct messages` : '';
+  return { units, how: `${units.length} sent message${units.length === 1 ? '' : 's'} (message × space${dm})` };
 }
 
 /**

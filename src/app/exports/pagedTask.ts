@@ -21,6 +21,11 @@ export interface PagedList<T> {
   rows(items: T[]): CellValue[][];
   /** A sentence for a failed list, or undefined when the failure means "nothing to export" (e.g. 404). */
   failure(failure: ChatFailure): string | undefined;
+  /**
+   * A step before the first page (e.g. finding a direct message's space): its operations call `go()` to start
+   * paging, or `stop()` to end the list (with a sentence when that is a failure).
+   */
+  before?(go: () => Operation[], stop: (message?: string) => void): Operation[];
 }
 
 /** Where pages go. */
@@ -43,7 +48,12 @@ export class PagedTask<T> implements Task {
   }
 
   start(): Operation[] {
-    return [this.page(this.startToken)];
+    const go = () => [this.page(this.startToken)];
+    if (!this.list.before) return go();
+    return this.list.before(go, (message) => {
+      if (message === undefined) this.sink.commit(this.key, [], undefined);
+      else this.sink.fail(this.key, message);
+    });
   }
 
   finish(): void {
