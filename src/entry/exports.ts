@@ -18,7 +18,6 @@ import {
 } from '../app/exports/exportJob';
 import { chooseSentMessages, chooseSpaces } from '../app/exports/exportPlan';
 import { JobRunner, TRIGGER_BUDGET, type SliceResult } from '../app/jobs/jobRunner';
-import { describeJob } from '../app/jobs/jobReport';
 import { parseEventExportOptions, parseMessageExportOptions } from '../domain/exportOptions';
 import { SPACES_EXPORT_TAB, SPACES_TAB } from '../domain/tabs';
 import { activeSpreadsheet, buildDeps } from './wiring';
@@ -56,12 +55,14 @@ function start(kind: ExportKind, plan: (deps: ReturnType<typeof buildDeps>) => E
 
 function report(result: SliceResult, deps: ReturnType<typeof buildDeps>): void {
   if (result.state === 'busy') deps.notifier?.alert(TITLE, result.message);
-  else if (result.state === 'continuing')
+  else if (result.state === 'continuing') {
+    const x = result.job.extra as unknown as ExportState;
     deps.notifier?.toast(
-      `${describeJob(result.job)}\nThe export goes on by itself; the tab fills as it goes.`,
+      `${x.written} rows written so far. The export goes on by itself in a minute; the tab fills as it goes ` +
+        '(Show last run tells how far it is).',
       'Still exporting',
     );
-  else deps.notifier?.alert(TITLE, `${result.summary}\nThe Log tab has the run.`);
+  } else deps.notifier?.alert(TITLE, `${result.summary}\nThe Log tab has the run.`);
 }
 
 function chosenSpaces(deps: ReturnType<typeof buildDeps>): ExportState | string {

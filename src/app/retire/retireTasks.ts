@@ -298,7 +298,10 @@ export class LockTask implements Task {
       });
       return;
     }
-    if (this.removed) this.done.push(`${plural(this.removed, 'member')} removed`);
+    if (this.removed)
+      this.done.push(
+        `${plural(this.removed, 'member')} removed (clear this row's Members and Groups, or Apply invites them again)`,
+      );
     const problems = this.removeProblems.length ? ` Not removed: ${this.removeProblems.slice(0, 3).join(' ')}` : '';
     const details = this.done.length
       ? `Locked: ${this.done.join('; ')}. New conversations cannot be restricted by an add-on.${problems}`
