@@ -17,8 +17,11 @@ import { humanList, quote } from './text';
 const DAY_MS = 24 * 3600 * 1000;
 /** Chat keeps space events for 28 days ("You can list events that occurred up to 28 days ago"). */
 export const EVENT_WINDOW_DAYS = 28;
-/** Margin kept inside the 28-day window so a request sent a little later is still inside it. */
-const EVENT_WINDOW_MARGIN_MS = 10 * 60_000;
+/**
+ * Margin kept inside the 28-day window so a request sent later (an add-on's continuation may start an hour after
+ * the export did) is still inside it.
+ */
+const EVENT_WINDOW_MARGIN_MS = 2 * 3600_000;
 
 /** Event kinds the user picks, and the event types (filterable ones, discovery SpaceEvent.eventType) of each. */
 export const EVENT_KINDS = {
@@ -194,4 +197,37 @@ export function describeWindow(window: ExportWindow): string {
 /** The kinds in words, for the summary. */
 export function describeKinds(kinds: readonly EventKind[]): string {
   return humanList([...kinds], 'and');
+}
+
+/**
+ * Where a time-ordered list (messages by create time, space events) resumes in a later execution, instead of a page
+ * token (tokens expire, and an add-on's continuation may come an hour later): after the time of the last item
+ * written, skipping the items written at exactly that millisecond. Encoded as `after:{ms}|{name},{name}`.
+ */
+export interface TimeCursor {
+  afterMs: number;
+  seen: string[];
+}
+
+const CURSOR_PREFIX = 'after:';
+
+/** The cursor after `items` (in list order), or undefined when no item has a readable time. */
+export function timeCursor(items: readonly { name?: string; time?: string }[]): string | undefined {
+  let last = Number.NaN;
+  for (const i of items) {
+    const t = Date.parse(i.time ?? '');
+    if (!Number.isNaN(t)) last = t;
+  }
+  if (Number.isNaN(last)) return undefined;
+  const seen = items.filter((i) => Date.parse(i.time ?? '') === last && i.name).map((i) => i.name as string);
+  return `${CURSOR_PREFIX}${last}|${seen.join(',')}`;
+}
+
+/** Reads a cursor made by `timeCursor`; undefined for anything else (e.g. a page token). */
+export function readTimeCursor(token: string | undefined): TimeCursor | undefined {
+  if (!token?.startsWith(CURSOR_PREFIX)) return undefined;
+  const [ms, names] = token.slice(CURSOR_PREFIX.length).split('|');
+  const afterMs = Number(ms);
+  if (!Number.isFinite(afterMs)) return undefined;
+  return { afterMs, seen: (names ?? '').split(',').filter(Boolean) };
 }

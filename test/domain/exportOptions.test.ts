@@ -7,7 +7,9 @@ import {
   messagesFilter,
   parseEventExportOptions,
   parseMessageExportOptions,
+  readTimeCursor,
   spaceEventsFilter,
+  timeCursor,
 } from '../../src/domain/exportOptions';
 
 const NOW = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -80,5 +82,22 @@ describe('event export options', () => {
       'start_time="2026-01-04T09:00:00.000Z" AND end_time="2026-01-05T09:00:00.000Z" AND ' +
         '(event_types:"google.workspace.chat.space.v1.updated")',
     );
+  });
+});
+
+describe('time cursor (resuming a time-ordered list in a later execution)', () => {
+  it('keeps the last time and the items written at that very millisecond', () => {
+    const cursor = timeCursor([
+      { name: 'm/1', time: '2026-01-01T00:00:00.100Z' },
+      { name: 'm/2', time: '2026-01-01T00:00:00.200123Z' },
+      { name: 'm/3', time: '2026-01-01T00:00:00.200456Z' },
+    ]);
+    expect(readTimeCursor(cursor)).toEqual({ afterMs: Date.UTC(2026, 0, 1, 0, 0, 0, 200), seen: ['m/2', 'm/3'] });
+  });
+
+  it('is not a page token, and a page token is not a cursor', () => {
+    expect(readTimeCursor('CAESBggBEJ7')).toBeUndefined();
+    expect(readTimeCursor(undefined)).toBeUndefined();
+    expect(timeCursor([{ name: 'x' }])).toBeUndefined();
   });
 });

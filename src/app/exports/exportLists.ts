@@ -9,7 +9,9 @@
 import { explainFailure } from '../../domain/apiErrors';
 import {
   messagesFilter,
+  readTimeCursor,
   spaceEventsFilter,
+  timeCursor,
   type EventExportOptions,
   type MessageExportOptions,
 } from '../../domain/exportOptions';
@@ -117,18 +119,33 @@ export function messagesList(
 ): PagedList<ChatMessage> {
   const threadRead = new Map<string, string>();
   const links = new Map<string, string[]>();
+  let skip = new Set<string>();
+  let window = options;
   return {
     key: unit.key,
     space: unit.space,
-    request: (pageToken) => ({
-      method: 'chat.spaces.messages.list',
-      resource: unit.space,
-      query: { pageSize: 1000, filter: messagesFilter(options), orderBy: 'create_time ASC', pageToken },
-    }),
+    request: (token) => {
+      // A resumed list starts after its cursor; its next pages repeat that filter (page tokens require it).
+      const cursor = readTimeCursor(token);
+      skip = new Set(cursor?.seen ?? []);
+      if (cursor) window = { ...options, fromMs: Math.max(options.fromMs, cursor.afterMs - 1) };
+      return {
+        method: 'chat.spaces.messages.list',
+        resource: unit.space,
+        query: {
+          pageSize: 1000,
+          filter: messagesFilter(window),
+          orderBy: 'create_time ASC',
+          pageToken: cursor ? undefined : token,
+        },
+      };
+    },
     page: (value) => {
       const v = value as { messages?: ChatMessage[]; nextPageToken?: string };
-      return { items: v.messages ?? [], next: v.nextPageToken || undefined };
+      const items = (v.messages ?? []).filter((m) => !skip.has(m.name ?? ''));
+      return { items, next: v.nextPageToken || undefined };
     },
+    resumeAfter: (items) => timeCursor(items.map((m) => ({ name: m.name, time: m.createTime }))),
     prepare: (items) => {
       const ops: Operation[] = [];
       const threads = new Set<string>();
@@ -199,18 +216,28 @@ export function messagesList(
 
 /** A space's events of the chosen kinds in the window. Scopes: chat.messages/memberships/reactions/spaces.readonly. */
 export function eventsList(unit: ExportUnit, options: EventExportOptions): PagedList<ChatSpaceEvent> {
+  let skip = new Set<string>();
+  let window = options;
   return {
     key: unit.key,
     space: unit.space,
-    request: (pageToken) => ({
-      method: 'chat.spaces.spaceEvents.list',
-      resource: unit.space,
-      query: { pageSize: 1000, filter: spaceEventsFilter(options), pageToken },
-    }),
+    request: (token) => {
+      // A resumed list starts after its cursor; its next pages repeat that filter (page tokens require it).
+      const cursor = readTimeCursor(token);
+      skip = new Set(cursor?.seen ?? []);
+      if (cursor) window = { ...options, fromMs: Math.max(options.fromMs, cursor.afterMs - 1) };
+      return {
+        method: 'chat.spaces.spaceEvents.list',
+        resource: unit.space,
+        query: { pageSize: 1000, filter: spaceEventsFilter(window), pageToken: cursor ? undefined : token },
+      };
+    },
     page: (value) => {
       const v = value as { spaceEvents?: ChatSpaceEvent[]; nextPageToken?: string };
-      return { items: v.spaceEvents ?? [], next: v.nextPageToken || undefined };
+      const items = (v.spaceEvents ?? []).filter((e) => !skip.has(e.name ?? ''));
+      return { items, next: v.nextPageToken || undefined };
     },
+    resumeAfter: (items) => timeCursor(items.map((e) => ({ name: e.name, time: e.eventTime }))),
     rows: (items) => items.map((ev) => eventRow(unit.space, ev)),
     failure: (f) => spaceFailure(unit, f, 'list the space events'),
   };

@@ -26,6 +26,11 @@ export interface PagedList<T> {
    * paging, or `stop()` to end the list (with a sentence when that is a failure).
    */
   before?(go: () => Operation[], stop: (message?: string) => void): Operation[];
+  /**
+   * What the checkpoint keeps to resume after `items` in a later execution, in place of the page token `next`
+   * (time-ordered lists resume by time: page tokens expire). Absent: the page token is kept.
+   */
+  resumeAfter?(items: T[]): string | undefined;
 }
 
 /** Where pages go. */
@@ -73,7 +78,8 @@ export class PagedTask<T> implements Task {
         }
         const { items, next } = this.list.page(r.value);
         const after = (): Operation[] => {
-          this.sink.commit(this.key, this.list.rows(items), next);
+          const saved = next && this.list.resumeAfter ? (this.list.resumeAfter(items) ?? next) : next;
+          this.sink.commit(this.key, this.list.rows(items), saved);
           return next ? [this.page(next)] : [];
         };
         const extra = this.list.prepare?.(items) ?? [];
