@@ -116,6 +116,8 @@ export interface ExportState {
   filesSaved?: number;
   filesFailed?: number;
   adopted?: AdoptReport;
+  /** Why the Spaces tab could not take the adopted rows. */
+  adoptProblem?: string;
 }
 
 /** The initial job extra of an export. */
@@ -227,11 +229,18 @@ export class ExportJobHandler implements JobKindHandler {
         const allDone = units.every((u) => x.done.includes(u.key));
         if (final && allDone && this.kind === ADOPT_SPACES && !x.adopted) {
           workbook.flush();
-          x.adopted = adoptExportedSpaces(workbook, {
-            timeZone: deps.identity.timeZone(),
-            random: deps.random,
-            now: new Date(deps.clock.now()),
-          });
+          try {
+            x.adopted = adoptExportedSpaces(workbook, {
+              timeZone: deps.identity.timeZone(),
+              random: deps.random,
+              now: new Date(deps.clock.now()),
+            });
+          } catch (e) {
+            // The export itself is done; say why the Spaces tab could not take the rows.
+            x.adopted = { added: 0, alreadyOnTab: 0, notNamed: 0 };
+            x.adoptProblem = e instanceof Error ? e.message : String(e);
+            job.errors.push({ row: 0, message: `No space was adopted: ${x.adoptProblem}` });
+          }
         }
       },
     };
@@ -272,7 +281,8 @@ export class ExportJobHandler implements JobKindHandler {
         `${plural(x.filesSaved ?? 0, 'attachment')} saved to Drive (${x.folder.url})` +
           (x.filesFailed ? `, ${x.filesFailed} could not be saved` : ''),
       );
-    if (x.adopted)
+    if (x.adoptProblem) parts.push(`no space was adopted: ${x.adoptProblem}`);
+    else if (x.adopted)
       parts.push(
         `${plural(x.adopted.added, 'space')} added to the Spaces tab` +
           (x.adopted.alreadyOnTab ? `, ${x.adopted.alreadyOnTab} already there` : '') +
