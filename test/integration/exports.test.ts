@@ -218,29 +218,37 @@ describe('Export messages', () => {
     expect(s.runtime.totals().apiCalls).toEqual(before);
   });
 
-  test('"attachments" saves each attachment into a new Drive folder through the Drive API (drive.file)', async () => {
-    const s = await session((x) => [`Ops,Space,,,${x.spaceId('Ops')},,,,`]);
-    s.postAttachment(
-      s.spaceId('Ops'),
-      'agenda.txt',
-      new TextEncoder().encode('1. Budget\n2. Hiring\n'),
-      'Agenda attached',
-    );
-    s.runtime.ui.queueAnswer({ button: 'OK', text: '1 day, attachments' });
-    s.run('exportMessages');
-    const [row] = s.records('Messages (export)');
-    expect(row).toMatchObject({ Text: 'Agenda attached', Attachments: 'agenda.txt' });
-    const folders = [...s.runtime.drive.folders.values()];
-    expect(folders).toHaveLength(1);
-    expect(folders[0].name).toMatch(/^Chat export 2026-01-05/);
-    const files = [...s.runtime.drive.files.values()];
-    expect(files.map((f) => [f.name, f.parentId, Buffer.from(f.bytes).toString('utf8')])).toEqual([
-      ['agenda.txt', folders[0].id, '1. Budget\n2. Hiring\n'],
-    ]);
-    expect(row['Drive files']).toBe(`https://drive.google.com/file/d/${files[0].id}/view?usp=drivesdk`);
-    expect(s.runtime.totals().apiCalls['chat.media.download']).toBe(1);
-    expect(s.runtime.totals().apiCalls['drive.files.create']).toBe(2);
-  });
+  test.each(['bound', 'editor-addon'] as const)(
+    '"attachments" saves each attachment into a new Drive folder through the Drive API (drive.file), %s',
+    async (mode) => {
+      const s = await SheetSession.open(
+        directory(),
+        (x) => ({ Spaces: `${SPACES_HEADER}\nOps,Space,,,${x.spaceId('Ops')},,,,\n` }),
+        undefined,
+        mode,
+      );
+      s.postAttachment(
+        s.spaceId('Ops'),
+        'agenda.txt',
+        new TextEncoder().encode('1. Budget\n2. Hiring\n'),
+        'Agenda attached',
+      );
+      s.runtime.ui.queueAnswer({ button: 'OK', text: '1 day, attachments' });
+      s.run('exportMessages');
+      const [row] = s.records('Messages (export)');
+      expect(row).toMatchObject({ Text: 'Agenda attached', Attachments: 'agenda.txt' });
+      const folders = [...s.runtime.drive.folders.values()];
+      expect(folders).toHaveLength(1);
+      expect(folders[0].name).toMatch(/^Chat export 2026-01-05/);
+      const files = [...s.runtime.drive.files.values()];
+      expect(files.map((f) => [f.name, f.parentId, Buffer.from(f.bytes).toString('utf8')])).toEqual([
+        ['agenda.txt', folders[0].id, '1. Budget\n2. Hiring\n'],
+      ]);
+      expect(row['Drive files']).toBe(`https://drive.google.com/file/d/${files[0].id}/view?usp=drivesdk`);
+      expect(s.runtime.totals().apiCalls['chat.media.download']).toBe(1);
+      expect(s.runtime.totals().apiCalls['drive.files.create']).toBe(2);
+    },
+  );
 });
 
 describe('Export events', () => {

@@ -20,7 +20,11 @@ export class SheetSession {
   readonly runtime: AppsScriptRuntime;
   spreadsheetId = '';
 
-  private constructor(directory: DirectoryInput, latency?: ConstructorParameters<typeof ChatEmulator>[0]['latency']) {
+  private constructor(
+    directory: DirectoryInput,
+    latency?: ConstructorParameters<typeof ChatEmulator>[0]['latency'],
+    mode: 'bound' | 'editor-addon' = 'bound',
+  ) {
     if (!fs.existsSync(path.join(DIST, 'Code.js'))) throw new Error('Run `npx rollup -c` first.');
     const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
     const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'appsscript.json'), 'utf8')) as Manifest;
@@ -28,7 +32,7 @@ export class SheetSession {
     this.runtime = new AppsScriptRuntime({
       scripts: code,
       manifest,
-      mode: 'bound',
+      mode,
       clock: this.clock,
       seed: 1,
       apis: [this.chat.apiHost],
@@ -42,8 +46,9 @@ export class SheetSession {
     directory: DirectoryInput,
     tabs: (s: SheetSession) => Record<string, string>,
     latency?: ConstructorParameters<typeof ChatEmulator>[0]['latency'],
+    mode: 'bound' | 'editor-addon' = 'bound',
   ): Promise<SheetSession> {
-    const s = new SheetSession(directory, latency);
+    const s = new SheetSession(directory, latency, mode);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sheet-'));
     for (const [tab, csv] of Object.entries(tabs(s))) fs.writeFileSync(path.join(dir, `${tab}.csv`), csv);
     const ss = await loadWorkbook(dir, { name: 'Team spaces', timeZone: 'Etc/UTC' });
