@@ -139,7 +139,8 @@ export function exportEvents(): void {
 /** Menu: who reacted with what to the messages the Messages tab sent (acknowledgements). Scope: chat.messages.reactions. */
 export function exportReactions(): void {
   start(EXPORT_REACTIONS, (deps) => {
+    // Checked now for the sentence; the job recomputes the (possibly many) units in each execution.
     const choice = chooseSentMessages(deps.workbook, deps.identity.timeZone());
-    return 'problem' in choice ? choice.problem : exportState(choice.units, choice.how);
+    return 'problem' in choice ? choice.problem : exportState(undefined, choice.how);
   });
 }

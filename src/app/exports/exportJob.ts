@@ -40,7 +40,7 @@ import {
   type ExportUnit,
 } from './exportLists';
 import { PagedTask, type PagedList } from './pagedTask';
-import { knownPeople } from './exportPlan';
+import { chooseSentMessages, knownPeople } from './exportPlan';
 import type { PeopleNames } from '../../domain/exportRows';
 
 export const IMPORT_SPACES = 'import-spaces';
@@ -100,15 +100,19 @@ const MAX_JOB_ERRORS = 50;
 
 /** What an export keeps in its job between executions. */
 export interface ExportState {
-  units: ExportUnit[];
+  /**
+   * The spaces chosen when the export started. Absent for the reactions export, whose units (sent message × space,
+   * possibly thousands) are recomputed from the Messages tab in each execution to keep the checkpoint small.
+   */
+  units?: ExportUnit[];
   /** How the units were chosen, for the summary. */
   how: string;
   messageOptions?: MessageExportOptions;
   eventOptions?: EventExportOptions;
-  /** Next page token by unit key (absent: from the first page). */
+  /** Where each unit resumes, by unit index (absent: from the first page). */
   cursors: Record<string, string>;
-  /** Unit keys finished (or failed). */
-  done: string[];
+  /** Indexes of the units finished (or failed). */
+  done: number[];
   /** Data rows written to the tab by this job. */
   written: number;
   prepared?: boolean;
@@ -122,7 +126,7 @@ export interface ExportState {
 
 /** The initial job extra of an export. */
 export function exportState(
-  units: ExportUnit[],
+  units: ExportUnit[] | undefined,
   how: string,
   options: { messageOptions?: MessageExportOptions; eventOptions?: EventExportOptions } = {},
 ): ExportState {
@@ -187,20 +191,31 @@ export class ExportJobHandler implements JobKindHandler {
       };
     }
 
-    const buffer: CellValue[][] = [];
+    let units: ExportUnit[] = x.units ?? [];
+    if (this.kind === IMPORT_SPACES || this.kind === ADOPT_SPACES)
+      units = [{ key: 'spaces', space: '', displayName: '' }];
+    else if (this.kind === EXPORT_REACTIONS) {
+      const choice = chooseSentMessages(workbook, deps.identity.timeZone());
+      units = 'problem' in choice ? [] : choice.units;
+    }
+    const indexOf = new Map(units.map((u, i) => [u.key, i]));
     const done = new Set(x.done);
+    const finished = (key: string) => {
+      const i = indexOf.get(key);
+      if (i === undefined) return;
+      delete x.cursors[String(i)];
+      done.add(i);
+      x.done.push(i);
+    };
+    const buffer: CellValue[][] = [];
     const sink = {
       commit: (key: string, rows: CellValue[][], next: string | undefined) => {
         buffer.push(...rows);
-        if (next) x.cursors[key] = next;
-        else {
-          delete x.cursors[key];
-          x.done.push(key);
-        }
+        if (next) x.cursors[String(indexOf.get(key))] = next;
+        else finished(key);
       },
       fail: (key: string, message: string) => {
-        delete x.cursors[key];
-        x.done.push(key);
+        finished(key);
         job.counts.Failed = (job.counts.Failed ?? 0) + 1;
         if (job.errors.length < MAX_JOB_ERRORS) job.errors.push({ row: 0, message });
       },
@@ -209,13 +224,11 @@ export class ExportJobHandler implements JobKindHandler {
       this.kind === IMPORT_SPACES || this.kind === ADOPT_SPACES || this.kind === EXPORT_EVENTS
         ? undefined
         : knownPeople(workbook, deps.cache, deps.identity.timeZone());
-    const units: ExportUnit[] =
-      this.kind === IMPORT_SPACES || this.kind === ADOPT_SPACES
-        ? [{ key: 'spaces', space: '', displayName: '' }]
-        : x.units;
-    const tasks: Task[] = units
-      .filter((u) => !done.has(u.key))
-      .map((u) => new PagedTask(this.list(u, x, saver, people) as PagedList<unknown>, x.cursors[u.key], sink));
+    const tasks: Task[] = [];
+    units.forEach((u, i) => {
+      if (!done.has(i))
+        tasks.push(new PagedTask(this.list(u, x, saver, people) as PagedList<unknown>, x.cursors[String(i)], sink));
+    });
 
     return {
       tasks: tasks[Symbol.iterator](),
@@ -226,7 +239,7 @@ export class ExportJobHandler implements JobKindHandler {
           job.counts.Exported = (job.counts.Exported ?? 0) + buffer.length;
           buffer.length = 0;
         }
-        const allDone = units.every((u) => x.done.includes(u.key));
+        const allDone = done.size >= units.length;
         if (final && allDone && this.kind === ADOPT_SPACES && !x.adopted) {
           workbook.flush();
           try {
