@@ -16,3 +16,5 @@ export {
 } from './entry/menu';
 export * from './entry/sidebar';
 export * from './entry/members';
+export * from './entry/exports';
+export * from './entry/retire';

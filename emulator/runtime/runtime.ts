@@ -25,6 +25,7 @@ import {
 import type { AuthModeName } from './permissions';
 import { CacheStores } from './services/cache';
 import { DriveStore } from './services/drive';
+import { createDriveRestHost } from './services/driveRest';
 import { LockManager } from './services/lock';
 import { PropertyStores } from './services/properties';
 import { TriggerStore, type TriggerRecord } from './services/triggers';
@@ -163,6 +164,7 @@ export class AppsScriptRuntime {
       projectName: options.projectName ?? manifest.addOns?.common?.name ?? 'Untitled project',
       timeZone: manifest.timeZone ?? 'America/New_York',
     };
+    const drive = new DriveStore();
     this.state = {
       config: this.config,
       clock: this.clock,
@@ -172,13 +174,14 @@ export class AppsScriptRuntime {
         () => ids.driveId(),
         () => ids.sheetId(),
       ),
-      drive: new DriveStore(),
+      drive,
       properties: new PropertyStores(),
       caches: new CacheStores(),
       locks: new LockManager(),
       triggers: new TriggerStore(),
       ui: new UiRecorder(),
-      net: new HostRouter(options.apis ?? []),
+      // Drive v3 REST (files.create, multipart upload) shares the emulated Drive; hosts given in `apis` win.
+      net: new HostRouter([createDriveRestHost(drive, () => ids.driveId(), this.clock), ...(options.apis ?? [])]),
       grants: new FileGrants(),
       activeSpreadsheetId: null,
     };

@@ -86,6 +86,7 @@ export const STATUS = {
   partlySent: 'Partly sent',
   edited: 'Edited',
   deleted: 'Deleted',
+  locked: 'Locked',
 } as const;
 
 /** A status value. */
@@ -101,6 +102,8 @@ export const SPACE_STATUSES: readonly Status[] = [
   STATUS.failed,
   STATUS.skipped,
   STATUS.inProgress,
+  STATUS.locked,
+  STATUS.deleted,
 ];
 
 /** Statuses of a Members row: Updated = role changed; Up to date = already so (or already not a member). */
@@ -651,7 +654,9 @@ export const SPACES_EXPORT_TAB: TabSpec = {
   name: 'Spaces (export)',
   role: 'export',
   description:
-    'Spaces you belong to, as of the last export. Copy rows to the Spaces tab to manage them (headers match).',
+    'Spaces you belong to, as of the last Import spaces (every page of spaces.list; each run replaces the tab). ' +
+    'Import and adopt spaces also adds the named spaces to the Spaces tab as managed rows (never twice). Copy ' +
+    'rows to the Spaces tab to manage them (headers match).',
   columns: [
     out('Space ID', 'id', `${EXPORT_NOTE}The space's ID (spaces/…).`, 160),
     out('Space name', 'text', `${EXPORT_NOTE}The space name (blank for group chats and direct messages).`, 220),
@@ -666,6 +671,7 @@ export const SPACES_EXPORT_TAB: TabSpec = {
     out('Space link', 'url', `${EXPORT_NOTE}Opens the space in Chat.`, 220),
     out('Created', 'timestamp', `${EXPORT_NOTE}When the space was created.`, 140),
     out('Last active', 'timestamp', `${EXPORT_NOTE}When the last message was posted.`, 140),
+    out('Last read', 'timestamp', `${EXPORT_NOTE}When you last read the space (your read state).`, 140),
   ],
 };
 
@@ -673,12 +679,16 @@ export const SPACES_EXPORT_TAB: TabSpec = {
 export const MEMBERS_EXPORT_TAB: TabSpec = {
   name: 'Members (export)',
   role: 'export',
-  description: 'Members of the exported spaces. Chat returns people as users/{id}; emails are shown when known.',
+  description:
+    'Members of the chosen spaces: the Spaces (or Spaces (export)) rows you selected, otherwise every Spaces row ' +
+    'with a Space ID, otherwise every row of Spaces (export). Invited people and Google Groups included. Chat ' +
+    'names people users/{id}; people the add-on met on the Spaces or Members tab are shown by email. Each run ' +
+    'replaces the tab.',
   columns: [
     out('Space ID', 'id', `${EXPORT_NOTE}The space's ID.`, 160),
     out('Space name', 'text', `${EXPORT_NOTE}The space name.`, 220),
-    out('Member', 'text', `${EXPORT_NOTE}Email when known, otherwise the user or group ID (users/…, groups/…).`, 220),
-    out('Member ID', 'id', `${EXPORT_NOTE}Chat's ID of the person or group.`, 180),
+    out('Member', 'text', `${EXPORT_NOTE}Email when the add-on knows it, otherwise the user or group ID.`, 220),
+    out('Member ID', 'id', `${EXPORT_NOTE}Chat's ID of the membership (spaces/…/members/…).`, 180),
     out('Kind', 'enum', `${EXPORT_NOTE}Person, Group or App.`, 90),
     out('Role', 'enum', `${EXPORT_NOTE}Member, Manager or Owner.`, 100),
     out('State', 'enum', `${EXPORT_NOTE}Joined or Invited (has not accepted yet).`, 100),
@@ -690,17 +700,24 @@ export const MEMBERS_EXPORT_TAB: TabSpec = {
 export const MESSAGES_EXPORT_TAB: TabSpec = {
   name: 'Messages (export)',
   role: 'export',
-  description: 'Messages of the exported spaces.',
+  description:
+    'Messages of the chosen spaces (chosen like Members (export)) in a time window. When the export starts, a ' +
+    'prompt asks for the window and options in one line: "7 days" (the default), "2026-01-01 to 2026-01-31", ' +
+    'and "attachments" to save every attachment to a new Drive folder. Each run replaces the tab.',
   columns: [
     out('Space ID', 'id', `${EXPORT_NOTE}The space's ID.`, 160),
     out('Space name', 'text', `${EXPORT_NOTE}The space name.`, 200),
     out('Message ID', 'id', `${EXPORT_NOTE}The message's ID (spaces/…/messages/…).`, 240),
     out('Thread', 'id', `${EXPORT_NOTE}The thread's ID.`, 200),
-    out('Sender', 'text', `${EXPORT_NOTE}Who posted it (users/… or app).`, 180),
+    out('Sender', 'text', `${EXPORT_NOTE}Who posted it: email when known, otherwise users/….`, 180),
     out('Created', 'timestamp', `${EXPORT_NOTE}When it was posted.`, 140),
     out('Edited', 'timestamp', `${EXPORT_NOTE}When it was last edited.`, 140),
     out('Text', 'longtext', `${EXPORT_NOTE}The message text (with Chat formatting).`, 360),
-    out('Attachments', 'number', `${EXPORT_NOTE}Number of attachments.`, 100),
+    out('Reactions', 'number', `${EXPORT_NOTE}Number of emoji reactions on the message.`, 90),
+    out('Attachments', 'text', `${EXPORT_NOTE}Names of the attached files, one per line.`, 200),
+    out('Thread read', 'timestamp', `${EXPORT_NOTE}When you last read the message's thread (your read state).`, 140),
+    out('Unread', 'yesno', `${EXPORT_NOTE}Yes when the message is newer than your last read of its thread.`, 80),
+    out('Drive files', 'text', `${EXPORT_NOTE}Links to the attachments saved in Drive (with "attachments").`, 240),
   ],
 };
 
@@ -708,7 +725,10 @@ export const MESSAGES_EXPORT_TAB: TabSpec = {
 export const EVENTS_EXPORT_TAB: TabSpec = {
   name: 'Events (export)',
   role: 'export',
-  description: 'What happened in the exported spaces (Chat keeps events for 28 days).',
+  description:
+    'What happened in the chosen spaces (chosen like Members (export)); Chat keeps events for 28 days. When the ' +
+    'export starts, a prompt asks for the window and kinds in one line: "7 days", "members, reactions" (blank = ' +
+    'the last 28 days, messages, members, reactions and space changes). Each run replaces the tab.',
   columns: [
     out('Space ID', 'id', `${EXPORT_NOTE}The space's ID.`, 160),
     out('Event ID', 'id', `${EXPORT_NOTE}The event's ID.`, 220),
@@ -723,12 +743,16 @@ export const EVENTS_EXPORT_TAB: TabSpec = {
 export const REACTIONS_EXPORT_TAB: TabSpec = {
   name: 'Reactions (export)',
   role: 'export',
-  description: 'Emoji reactions on the exported messages.',
+  description:
+    'The acknowledgement report: who reacted with what to the messages the Messages tab sent (rows with a ' +
+    'Message ID, in every space the row posted to). Each run replaces the tab.',
   columns: [
     out('Space ID', 'id', `${EXPORT_NOTE}The space's ID.`, 160),
+    out('Space name', 'text', `${EXPORT_NOTE}The space name.`, 200),
     out('Message ID', 'id', `${EXPORT_NOTE}The message reacted to.`, 240),
+    out('Messages row', 'number', `${EXPORT_NOTE}The row of the Messages tab that sent the message.`, 90),
     out('Emoji', 'text', `${EXPORT_NOTE}The emoji (or the custom emoji's name).`, 90),
-    out('User', 'text', `${EXPORT_NOTE}Who reacted (users/…).`, 200),
+    out('User', 'text', `${EXPORT_NOTE}Who reacted: email when known, otherwise users/….`, 200),
     out('Reaction ID', 'id', `${EXPORT_NOTE}The reaction's ID.`, 240),
   ],
 };

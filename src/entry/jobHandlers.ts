@@ -5,6 +5,9 @@
 import type { JobKindHandler } from '../app/jobs/jobRunner';
 import { APPLY_MEMBERS, MembersJobHandler, PREVIEW_MEMBERS } from '../app/members/membersJob';
 import { APPLY_SPACES, PREVIEW_SPACES, SpacesJobHandler } from '../app/spaces/spacesJob';
+import { EXPORT_KINDS, ExportJobHandler } from '../app/exports/exportJob';
+import { GasDriveFiles } from '../adapters/gas/driveFiles';
+import { DELETE_SPACES, LOCK_SPACES, RetireJobHandler } from '../app/retire/retireJob';
 
 /** The handlers of every job kind. */
 export function jobHandlers(): JobKindHandler[] {
@@ -18,7 +21,10 @@ export function jobHandlers(): JobKindHandler[] {
     // Messages tab
 
     // Exports
+    ...EXPORT_KINDS.map((kind) => new ExportJobHandler(kind, () => new GasDriveFiles())),
 
     // Retiring spaces
+    new RetireJobHandler(DELETE_SPACES),
+    new RetireJobHandler(LOCK_SPACES),
   ];
 }

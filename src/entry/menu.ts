@@ -40,8 +40,27 @@ const MENU: readonly MenuLine[] = [
   // Messages tab
 
   // Import and export
+  {
+    submenu: 'Import and export',
+    items: [
+      ['Import spaces', 'importSpaces'],
+      ['Import and adopt spaces', 'adoptSpaces'],
+      null,
+      ['Export members', 'exportMembers'],
+      ['Export messages', 'exportMessages'],
+      ['Export events', 'exportEvents'],
+      ['Export reactions to sent messages', 'exportReactions'],
+    ],
+  },
 
   // Retire spaces
+  {
+    submenu: 'Retire spaces',
+    items: [
+      ['Lock selected spaces…', 'lockSelectedSpaces'],
+      ['Delete selected spaces…', 'deleteSelectedSpaces'],
+    ],
+  },
 
   null,
   ['Show last run', 'showLastRun'],

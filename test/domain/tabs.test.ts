@@ -158,6 +158,8 @@ describe('tab schemas (DESIGN §1.1)', () => {
       'Failed',
       'Skipped',
       'In progress',
+      'Locked',
+      'Deleted',
     ]);
     expect(MESSAGE_STATUSES).toContain(STATUS.partlySent);
     expect(MEMBERS_TAB.statuses).toEqual(expect.arrayContaining(['Added', 'Invited', 'Removed']));

@@ -398,4 +398,24 @@ export class SheetImpl extends ServiceObject {
     if (!(range instanceof RangeImpl)) badSignature(`${FQ}.setActiveRange`, [range]);
     return range.activate();
   }
+
+  /** The selection as a RangeList: the one active range (the emulator keeps a single selected block, R12). */
+  getActiveRangeList(): RangeListImpl {
+    return new RangeListImpl([this.getActiveRange() as RangeImpl]);
+  }
+}
+
+/** class RangeList, only as far as reading a selection goes (getRanges). */
+export class RangeListImpl extends ServiceObject {
+  get className(): string {
+    return 'RangeList';
+  }
+
+  constructor(private readonly ranges: RangeImpl[]) {
+    super();
+  }
+
+  getRanges(): RangeImpl[] {
+    return [...this.ranges];
+  }
 }

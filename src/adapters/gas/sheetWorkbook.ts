@@ -38,7 +38,11 @@ export class SheetWorkbook implements Workbook {
     const sheet = this.requireSheet(name);
     const width = Math.max(...rows.map((r) => r.length));
     const padded = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill('')]);
-    sheet.getRange(sheet.getLastRow() + 1, 1, padded.length, width).setValues(padded);
+    const start = sheet.getLastRow() + 1;
+    // A range past the sheet's last row throws ("coordinates … outside the dimensions"): grow the grid first.
+    const maxRows = sheet.getMaxRows();
+    if (start + padded.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, start + padded.length - 1 - maxRows);
+    sheet.getRange(start, 1, padded.length, width).setValues(padded);
   }
 
   setUpTab(name: string, columns: readonly ColumnSetup[]): TabSetupResult {
