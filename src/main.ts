@@ -15,3 +15,4 @@ export {
   continueJobs,
 } from './entry/menu';
 export * from './entry/sidebar';
+export * from './entry/messages';

@@ -4,6 +4,15 @@
  */
 import type { JobKindHandler } from '../app/jobs/jobRunner';
 import { APPLY_SPACES, PREVIEW_SPACES, SpacesJobHandler } from '../app/spaces/spacesJob';
+import {
+  DELETE_MESSAGES,
+  MessagesJobHandler,
+  PREVIEW_MESSAGES,
+  SEND_MESSAGES,
+  UPDATE_MESSAGES,
+} from '../app/messages/messagesJob';
+import { UrlFetchFiles } from '../adapters/gas/urlFetchFiles';
+import { MESSAGES_SCHEDULE } from './messageSchedule';
 
 /** The handlers of every job kind. */
 export function jobHandlers(): JobKindHandler[] {
@@ -13,6 +22,10 @@ export function jobHandlers(): JobKindHandler[] {
     // Members tab
 
     // Messages tab
+    ...([PREVIEW_MESSAGES, SEND_MESSAGES, UPDATE_MESSAGES, DELETE_MESSAGES] as const).map(
+      (kind) =>
+        new MessagesJobHandler(kind, { files: new UrlFetchFiles(), scheduleHandler: MESSAGES_SCHEDULE.handler }),
+    ),
 
     // Exports
 

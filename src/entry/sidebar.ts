@@ -51,6 +51,7 @@ import { loadSpaceCard, type SpaceCardData } from '../app/sidebar/spaceCard';
 import { getSpace, saveDetails } from '../app/sidebar/spaceDetails';
 import { yourSpaces } from '../app/sidebar/yourSpaces';
 import { APPLY_SPACES, PREVIEW_SPACES } from '../app/spaces/spacesJob';
+import { SEND_MESSAGES } from '../app/messages/messagesJob';
 import { JobStore } from '../app/jobs/jobStore';
 import { explainFailure } from '../domain/apiErrors';
 import type { SpaceType } from '../domain/model';
@@ -68,6 +69,7 @@ import { settingsView } from '../ui/views/settingsView';
 import { spaceView } from '../ui/views/spaceView';
 import { entry } from './entryNames';
 import { jobHandlers } from './jobHandlers';
+import { MESSAGES_SCHEDULE, messagesDue } from './messageSchedule';
 import { buildDeps } from './wiring';
 
 type Card = GoogleAppsScript.Card_Service.Card;
@@ -84,7 +86,7 @@ const JOB_CHOICES: readonly JobChoice[] = [
   { id: 'preview', label: 'Preview', kind: PREVIEW_SPACES, tab: SPACES_TAB.name, title: 'Preview spaces' },
   { id: 'apply', label: 'Apply', kind: APPLY_SPACES, tab: SPACES_TAB.name, title: 'Apply spaces' },
   { id: 'sync', label: 'Sync members', kind: undefined, tab: 'Members', title: 'Sync members' },
-  { id: 'send', label: 'Send messages', kind: undefined, tab: 'Messages', title: 'Send messages' },
+  { id: 'send', label: 'Send messages', kind: SEND_MESSAGES, tab: 'Messages', title: 'Send messages' },
 ];
 
 const SYNC_CHOICE = JOB_CHOICES.find((c) => c.id === 'sync');
@@ -95,12 +97,15 @@ const SEND_CHOICE = JOB_CHOICES.find((c) => c.id === 'send');
  * run exists, periodic membership sync re-applies the Spaces tab: Apply makes each space's members, managers and
  * owners match its row (and, with Member sync Exact, removes people not listed).
  */
-const SCHEDULES: readonly (ScheduleDefinition & { kind?: string; tab: string })[] = [
+const SCHEDULES: readonly (ScheduleDefinition & {
+  kind?: string;
+  tab: string;
+  /** Checked before starting a run: false when the spreadsheet has nothing to do (no job, no Log row). */
+  hasWork?: (ss: Spreadsheet, timeZone: string) => boolean;
+})[] = [
   {
-    id: 'messages',
-    title: 'Send scheduled messages',
-    description: 'Sends the Messages rows whose Send at has come.',
-    handler: entry('runScheduledMessages'),
+    ...MESSAGES_SCHEDULE,
+    hasWork: messagesDue,
     kind: SEND_CHOICE?.kind,
     tab: SEND_CHOICE?.tab ?? 'Messages',
     available: !!SEND_CHOICE?.kind,
@@ -751,10 +756,12 @@ function runSchedule(scheduleId: string): void {
       const runner = jobRunner(ss);
       const running = runner.current();
       if (running && !running.finishedAt) continue; // its own continuation carries on
+      const timeZone = settings.sendAtTimeZone || ss.getSpreadsheetTimeZone();
+      if (def.hasWork && !def.hasWork(ss, timeZone)) continue;
       ensureLogTab(ss);
       runner.start(def.kind, def.tab, undefined, TRIGGER_BUDGET, {
         memberSyncDefault: settings.memberSyncDefault,
-        sendAtTimeZone: settings.sendAtTimeZone || ss.getSpreadsheetTimeZone(),
+        sendAtTimeZone: timeZone,
         startedFrom: `schedule:${scheduleId}`,
       });
     } catch (err) {

@@ -45,6 +45,8 @@ export interface JobKindHandler {
   openSlice(job: JobState, deps: JobDeps): JobSlice;
   /** Sentence shown when the job ends, e.g. "12 created, 1 failed". */
   summarize(job: JobState): string;
+  /** Log-row counts by Log column (e.g. `Created`), when the kind's statuses are not the Log's own words. */
+  logCounts?(job: JobState): Record<string, number>;
 }
 
 /** Time limits by where the slice runs. */
@@ -263,6 +265,7 @@ export class JobRunner {
       [LOG_COL.quotaWaits]: `${Math.round(job.quotaWaitMs / 1000)} s`,
       [LOG_COL.executions]: job.executions,
       [LOG_COL.errors]: toCellValue((errors || summary).slice(0, 4000)),
+      ...handler.logCounts?.(job),
     };
     const { workbook } = this.deps;
     workbook.setUpTab(LOG_TAB, columnSetups(LOG_TAB_SPEC));
