@@ -59,6 +59,8 @@ export function checkAttachment(url: string, file: FetchedAttachment): Attachmen
 
 /** The sentence for a link that could not be fetched at all (DNS, timeout, too large for Apps Script). */
 export function unreachableAttachment(url: string, platformMessage: string): string {
+  if (/whitelist|allowlist/i.test(platformMessage))
+    return `${C.attachment} ${quote(url, 80)} is on a site the add-on may not download from (its manifest lists the sites it may reach); attach a file from a listed site, or put the link in the message instead.`;
   const tooLarge = /too large|exceed|size/i.test(platformMessage);
   return tooLarge
     ? `${C.attachment} ${quote(url, 80)} is larger than the 50 MB Apps Script can download; share a link to it in the message instead.`

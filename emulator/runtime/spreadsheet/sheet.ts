@@ -398,4 +398,26 @@ export class SheetImpl extends ServiceObject {
     if (!(range instanceof RangeImpl)) badSignature(`${FQ}.setActiveRange`, [range]);
     return range.activate();
   }
+
+  /** DOC: "the list of active ranges in the active sheet or null if there are no active ranges" (one range here). */
+  getActiveRangeList(): RangeListImpl | null {
+    const a = this._ss.activeRange;
+    if (this._ss.activeSheetId !== this._sheet.sheetId || !a) return null;
+    return new RangeListImpl([new RangeImpl(this.exec, this._ss, this._sheet, a.row, a.col, a.numRows, a.numCols)]);
+  }
+}
+
+/** class RangeList (the selection's ranges; the emulator's selection is always one range). */
+export class RangeListImpl extends ServiceObject {
+  get className(): string {
+    return 'RangeList';
+  }
+
+  constructor(private readonly ranges: RangeImpl[]) {
+    super();
+  }
+
+  getRanges(): RangeImpl[] {
+    return [...this.ranges];
+  }
 }
