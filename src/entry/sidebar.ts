@@ -755,7 +755,11 @@ function runSchedule(scheduleId: string): void {
       const ss = SpreadsheetApp.openById(id);
       const runner = jobRunner(ss);
       const running = runner.current();
-      if (running && !running.finishedAt) continue; // its own continuation carries on
+      if (running && !running.finishedAt) {
+        // Normally its own continuation carries on; where it could not get a trigger of its own, this run does.
+        if (!running.triggerIds.length) runner.resume(TRIGGER_BUDGET);
+        continue;
+      }
       const timeZone = settings.sendAtTimeZone || ss.getSpreadsheetTimeZone();
       if (def.hasWork && !def.hasWork(ss, timeZone)) continue;
       ensureLogTab(ss);

@@ -294,3 +294,25 @@ describe('preview', () => {
     expect(wb.chat.snapshot().every((s) => s.messages.length === 0)).toBe(true);
   });
 });
+
+describe('scheduled sending as an Editor add-on (hourly trigger, one time-driven trigger per document)', () => {
+  test('with the hourly schedule on, Send messages still runs, and a scheduled row goes out within the hour', async () => {
+    const wb = await MessagesWorkbook.open({ spaces: 1, messages: [], mode: 'editor-addon' });
+    const due = new Date(Math.ceil((wb.clock.now() + 20 * MINUTE) / MINUTE) * MINUTE);
+    wb.setCell('Messages', 0, 'Space', 'Team 001');
+    wb.setCell('Messages', 0, 'Message', 'Quarterly numbers are out');
+    wb.setCell('Messages', 0, 'Send at', due.toISOString().slice(0, 16).replace('T', ' '));
+    wb.run('installSchedules');
+    expect(wb.alerts().pop()?.prompt).toBe(
+      'Send scheduled messages: on, every 1 hour. Add-on triggers run at most hourly, so a message goes out up to an hour after its Send at.',
+    );
+    wb.run('sendMessages');
+    expect(wb.tab('Messages')[0].Status).toBe('Scheduled');
+    expect(wb.tab('Messages')[0].Details).toContain('up to an hour after its Send at');
+    wb.clock.advance(61 * MINUTE);
+    wb.runtime.runDueTriggers();
+    wb.runtime.runUntilIdle();
+    expect(wb.messagesOf(wb.spaceNames[0]).map((m) => m.text)).toEqual(['Quarterly numbers are out']);
+    expect(wb.tab('Messages')[0].Status).toBe('Sent');
+  });
+});

@@ -9,6 +9,10 @@ import type { JobState } from './jobStore';
 const KIND_TITLES: Record<string, string> = {
   'apply-spaces': 'Apply spaces',
   'preview-spaces': 'Preview spaces',
+  'preview-messages': 'Preview messages',
+  'send-messages': 'Send messages',
+  'update-messages': 'Edit sent messages',
+  'delete-messages': 'Recall messages',
 };
 
 function minutes(ms: number): string {

@@ -229,7 +229,15 @@ export class JobRunner {
    */
   private replaceTriggers(job: JobState, next?: { delayMs: number }): void {
     for (const id of job.triggerIds) this.deps.scheduler.delete(id);
-    job.triggerIds = next ? [this.deps.scheduler.scheduleOnce(CONTINUE_HANDLER, next.delayMs)] : [];
+    job.triggerIds = [];
+    if (!next) return;
+    try {
+      job.triggerIds = [this.deps.scheduler.scheduleOnce(CONTINUE_HANDLER, next.delayMs)];
+    } catch {
+      // The slot is taken (an Editor add-on holds one time-driven trigger per user and document, and a schedule's
+      // recurring trigger may be it): the job still runs this slice, and continues at that schedule's next run or
+      // from the sidebar's Continue.
+    }
   }
 
   private finish(job: JobState, handler: JobKindHandler, cancelled: boolean): SliceResult {
