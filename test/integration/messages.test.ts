@@ -123,6 +123,34 @@ describe('a broadcast to 300 spaces', () => {
   });
 });
 
+describe('a campaign to 300 spaces started from the sidebar (its first step must fit in a card callback)', () => {
+  test('the first step checkpoints mid-row; the continuation trigger sends only what is left', async () => {
+    const wb = await MessagesWorkbook.open({
+      spaces: 300,
+      mode: 'workspace-addon',
+      messages: ['Town hall', 'Survey', 'Thanks'].map((t) => ({ Space: '*', Message: `${t}: {{Space name}}` })),
+    });
+    wb.runtime.grantFileScope(wb.spreadsheetId);
+    const first = wb.runtime.runCardCallback(
+      'queueJob',
+      wb.runtime.buildEvent({ kind: 'action', parameters: { job: 'send' } }),
+    );
+    expect(first.error).toBeUndefined();
+    const afterFirst = wb.tab('Messages');
+    expect(afterFirst[0]).toMatchObject({ Status: 'Sent', Details: 'Sent to 300 spaces.' });
+    expect(afterFirst[1].Status).toBe('In progress');
+    expect(afterFirst[1].Details).toMatch(/^Continuing in the next run… \(\d+ targets done so far\)$/);
+    const firstCreates = first.apiCalls['chat.spaces.messages.create'] ?? 0;
+
+    const rest = wb.runtime.runUntilIdle().executions;
+    expect(rest.map((e) => [e.entryPoint, e.error])).toEqual([['continueJobs', undefined]]);
+    // No target is asked twice: the checkpoint remembers which spaces already have row 2.
+    expect(firstCreates + (rest[0].apiCalls['chat.spaces.messages.create'] ?? 0)).toBe(900);
+    expect(wb.tab('Messages').map((r) => r.Status)).toEqual(['Sent', 'Sent', 'Sent']);
+    expect(wb.spaceNames.map((s) => wb.messagesOf(s).length)).toEqual(new Array(300).fill(3));
+  });
+});
+
 describe('scheduled sending (bound script: a trigger every minute)', () => {
   test('a row with Send at waits, then is sent once when due and never again', async () => {
     const wb = await MessagesWorkbook.open({ spaces: 2, messages: [] });

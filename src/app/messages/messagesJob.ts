@@ -263,7 +263,9 @@ export class MessagesJobHandler implements JobKindHandler {
       tasks: tasks(),
       flush: (unfinished, final) => {
         if (final) {
-          for (const rowId of new Set(unfinished.map((k) => k.split('|')[0]))) {
+          // Rows with a target in flight, and rows some of whose targets are done while others were not started.
+          const partial = [...unfinished.map((k) => k.split('|')[0]), ...Object.keys(progress)];
+          for (const rowId of new Set(partial)) {
             const r = rowOf.get(rowId);
             if (!r) continue;
             const doneTargets = Object.keys(progress[rowId] ?? {}).length;
