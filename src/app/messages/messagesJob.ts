@@ -124,13 +124,24 @@ export class MessagesJobHandler implements JobKindHandler {
       if (outcome.status !== undefined) out[C.status] = outcome.status;
       sheet.set(r.row, out);
     };
-    const simple = (r: MessageSheetRow, status: string | undefined, details: string, key: string) =>
+    /** Settles a row without any API call; no task. */
+    const simple = (r: MessageSheetRow, status: string | undefined, details: string, key: string): Task[] => {
       settle(r, { status, details, count: key, spaces: [], posted: false });
-    /** Counted, but the row is left exactly as it is. */
-    const untouched = (r: MessageSheetRow, key?: string) => {
-      done.push(r.rowId);
-      if (key) count(key, r.row);
+      return [];
     };
+    /** Counted, but the row is left exactly as it is; no task. */
+    const untouched = (r: MessageSheetRow, key: string): Task[] => {
+      done.push(r.rowId);
+      count(key, r.row);
+      return [];
+    };
+    /** A row this run cannot work on: sent rows keep their Status (their message is still in Chat). */
+    const rejected = (r: MessageSheetRow, problem: string): Task[] =>
+      mode === 'update'
+        ? simple(r, undefined, `Not edited: ${problem}`, 'Failed')
+        : mode === 'delete'
+          ? simple(r, undefined, `Cannot recall: ${problem}`, 'Failed')
+          : simple(r, STATUS.failed, problem, 'Failed');
 
     const attachmentOf = (url: string): AttachmentFile | string => {
       const known = files.get(url);
@@ -157,53 +168,39 @@ export class MessagesJobHandler implements JobKindHandler {
       const m = r.message;
       if (mode === 'update' && !SENT_STATUSES.has(r.status)) return [];
       if (mode === 'delete') {
-        if (r.status === STATUS.deleted)
-          return (simple(r, undefined, 'Already recalled; nothing to do.', 'Skipped'), []);
+        if (r.status === STATUS.deleted) return simple(r, undefined, 'Already recalled; nothing to do.', 'Skipped');
         if (!SENT_STATUSES.has(r.status) && r.messageId === '')
-          return (simple(r, undefined, 'Not sent yet; nothing to recall.', 'Skipped'), []);
+          return simple(r, undefined, 'Not sent yet; nothing to recall.', 'Skipped');
       }
-      if (!m) {
-        if (mode === 'update') return (simple(r, undefined, `Not edited: ${r.problem}`, 'Failed'), []);
-        if (mode === 'delete') return (simple(r, undefined, `Cannot recall: ${r.problem}`, 'Failed'), []);
-        return (simple(r, STATUS.failed, r.problem || 'This row could not be read.', 'Failed'), []);
-      }
+      if (!m) return rejected(r, r.problem || 'This row could not be read.');
       if (mode === 'send' || mode === 'preview') {
         const decision = sendDecision(m, r.status, now, mode === 'preview' ? 'user' : startedBy);
         if (decision.action === 'leave') return [];
         if (decision.action === 'recalled') {
-          if (mode === 'preview') return (untouched(r, 'Skipped'), []);
-          return (
-            simple(
-              r,
-              STATUS.deleted,
-              'You recalled this message, so it is not sent again; copy the row to send it again (the copy gets a new Row ID).',
-              'Skipped',
-            ),
-            []
+          if (mode === 'preview') return untouched(r, 'Skipped');
+          return simple(
+            r,
+            STATUS.deleted,
+            'You recalled this message, so it is not sent again; copy the row to send it again (the copy gets a new Row ID).',
+            'Skipped',
           );
         }
         if (decision.action === 'scheduled') {
-          return (
-            simple(r, STATUS.scheduled, scheduledDetails(decision.at, timeZone, context, isScheduleOn()), 'Scheduled'),
-            []
-          );
+          const details = scheduledDetails(decision.at, timeZone, context, isScheduleOn());
+          return simple(r, STATUS.scheduled, details, 'Scheduled');
         }
-        if (mode === 'preview' && SENT_STATUSES.has(r.status)) return (untouched(r, 'Already sent'), []);
+        if (mode === 'preview' && SENT_STATUSES.has(r.status)) return untouched(r, 'Already sent');
       }
       const plan = planTargets(m, sheet.catalog, r.cells, { render: mode !== 'delete' });
-      if (plan.problem !== undefined) {
-        if (mode === 'update') return (simple(r, undefined, `Not edited: ${plan.problem}`, 'Failed'), []);
-        if (mode === 'delete') return (simple(r, undefined, `Cannot recall: ${plan.problem}`, 'Failed'), []);
-        return (simple(r, STATUS.failed, plan.problem, 'Failed'), []);
-      }
+      if (plan.problem !== undefined) return rejected(r, plan.problem);
       const targets = plan.targets;
       const fingerprint = mode === 'delete' ? '' : messageFingerprint(targets, m.attachmentUrl);
       if (mode === 'update' && fingerprints.get(r.rowId) === fingerprint)
-        return (simple(r, undefined, 'Up to date: Chat already shows this text.', 'Up to date'), []);
+        return simple(r, undefined, 'Up to date: Chat already shows this text.', 'Up to date');
       let attachment: AttachmentFile | undefined;
       if (m.attachmentUrl && (mode === 'send' || mode === 'preview')) {
         const file = attachmentOf(m.attachmentUrl);
-        if (typeof file === 'string') return (simple(r, STATUS.failed, file, 'Failed'), []);
+        if (typeof file === 'string') return simple(r, STATUS.failed, file, 'Failed');
         attachment = file;
       }
       const results = (progress[r.rowId] ??= {});
@@ -233,7 +230,10 @@ export class MessagesJobHandler implements JobKindHandler {
         settle(r, outcome, values);
       };
       const remaining = targets.filter((t) => !results[t.key]);
-      if (!remaining.length) return (complete(), []);
+      if (!remaining.length) {
+        complete();
+        return [];
+      }
       let left = remaining.length;
       const row: TargetRow = {
         rowId: r.rowId,
