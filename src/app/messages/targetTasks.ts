@@ -142,7 +142,7 @@ export class TargetTask implements Task {
       this.op({ method: 'chat.spaces.messages.get', resource: this.name(space) }, space, (r) => {
         if (r.ok) return this.end({ kind: 'already', space });
         if (r.failure.httpStatus === 404) return this.post(space, true);
-        return this.fail(this.ctx.explain(r.failure, `check ${this.target.label}`));
+        return this.fail(this.ctx.explain(r.failure, 'check whether the message is there'));
       }),
     ];
   }
@@ -161,9 +161,9 @@ export class TargetTask implements Task {
     };
     return [
       this.op(request, space, (r) => {
-        if (!r.ok) return this.fail(this.ctx.explain(r.failure, `upload ${file.fileName} to ${this.target.label}`));
+        if (!r.ok) return this.fail(this.ctx.explain(r.failure, `upload ${file.fileName}`));
         const ref = (r.value as { attachmentDataRef?: unknown }).attachmentDataRef;
-        if (!ref) return this.fail(`Chat did not accept ${file.fileName} for ${this.target.label}; run again.`);
+        if (!ref) return this.fail(`Chat did not accept ${file.fileName}; run again.`);
         return this.create(space, checked, ref);
       }),
     ];
@@ -187,8 +187,7 @@ export class TargetTask implements Task {
     return [
       this.op(request, space, (r) => {
         if (r.ok) return this.end({ kind: 'sent', space });
-        if (!this.ctx.isAlreadyExists(r.failure))
-          return this.fail(this.ctx.explain(r.failure, `post to ${this.target.label}`));
+        if (!this.ctx.isAlreadyExists(r.failure)) return this.fail(this.ctx.explain(r.failure, 'post the message'));
         if (checked) return this.deletedInChat();
         // The ID is taken: either this row's message is there (sent by an earlier run) or it was deleted in Chat.
         return [
@@ -202,7 +201,7 @@ export class TargetTask implements Task {
 
   private deletedInChat(): Operation[] {
     return this.fail(
-      `this row's message was posted to ${this.target.label} earlier and then deleted in Chat; copy the row to post it again (the copy gets a new Row ID).`,
+      "this row's message was posted here earlier and then deleted in Chat; copy the row to post it again (the copy gets a new Row ID).",
     );
   }
 
@@ -212,7 +211,7 @@ export class TargetTask implements Task {
       this.op({ method: 'chat.spaces.messages.get', resource: name }, space, (r) => {
         if (!r.ok) {
           if (r.failure.httpStatus === 404) return this.end({ kind: 'missing', space });
-          return this.fail(this.ctx.explain(r.failure, `read the message in ${this.target.label}`));
+          return this.fail(this.ctx.explain(r.failure, 'read the message'));
         }
         if ((r.value as { text?: string }).text === this.target.text) return this.end({ kind: 'unchanged', space });
         const patch: ChatRequest = {
@@ -223,9 +222,7 @@ export class TargetTask implements Task {
         };
         return [
           this.op(patch, space, (p) =>
-            p.ok
-              ? this.end({ kind: 'edited', space })
-              : this.fail(this.ctx.explain(p.failure, `edit the message in ${this.target.label}`)),
+            p.ok ? this.end({ kind: 'edited', space }) : this.fail(this.ctx.explain(p.failure, 'edit the message')),
           ),
         ];
       }),
@@ -239,9 +236,9 @@ export class TargetTask implements Task {
         if (r.failure.httpStatus === 404) return this.end({ kind: 'missing', space });
         if (r.failure.status === 'FAILED_PRECONDITION')
           return this.fail(
-            `the message in ${this.target.label} has replies in its thread; delete it in Chat (which removes the replies too) or leave it.`,
+            'the message has replies in its thread; delete it in Chat (which removes the replies too) or leave it.',
           );
-        return this.fail(this.ctx.explain(r.failure, `delete the message in ${this.target.label}`));
+        return this.fail(this.ctx.explain(r.failure, 'delete the message'));
       }),
     ];
   }
