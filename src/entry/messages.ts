@@ -13,6 +13,7 @@ import { schedulePrecision } from '../domain/messagePlan';
 import { MESSAGES_TAB } from '../domain/tabs';
 import { runner } from './menu';
 import { MESSAGES_SCHEDULE } from './messageSchedule';
+import { activeSpreadsheet } from './wiring';
 
 const TITLE = 'Messages';
 
@@ -71,7 +72,9 @@ function start(kind: string, selectedOnly: boolean, confirmRecall = false): void
       }
       if (!deps.notifier?.confirm('Recall messages', recallQuestion(scope))) return;
     }
-    report(jobs.start(kind, MESSAGES_TAB.name, rowIds, TRIGGER_BUDGET), deps);
+    // Send at wall times are read in the spreadsheet's time zone (the script's may differ).
+    const sendAtTimeZone = activeSpreadsheet()?.getSpreadsheetTimeZone() || deps.identity.timeZone();
+    report(jobs.start(kind, MESSAGES_TAB.name, rowIds, TRIGGER_BUDGET, { sendAtTimeZone, startedFrom: 'menu' }), deps);
   } catch (e) {
     deps.notifier?.alert(TITLE, e instanceof Error ? e.message : String(e));
   }

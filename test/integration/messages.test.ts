@@ -302,6 +302,7 @@ describe('preview', () => {
         { Space: 'dm:ana@example.com', Message: 'Hi' },
         { Space: 'Team 002', Message: 'Later', 'Send at': '2030-01-01 09:00' },
       ],
+      timeZone: 'Europe/Paris',
     });
     const run = wb.run('previewMessages');
     expect(writes(run.apiCalls)).toBe(0);
@@ -314,6 +315,8 @@ describe('preview', () => {
       'Would post to dm:ana@example.com: "Hi"; a direct message with ana@example.com will be started.',
     );
     expect(rows[2].Status).toBe('Scheduled');
+    // Send at is read in the spreadsheet's time zone, not the script's (Etc/UTC).
+    expect(rows[2].Details).toMatch(/^Scheduled for 2030-01-01 09:00 \(Europe\/Paris\); /);
     const alert = wb.alerts().pop();
     expect(alert?.title).toBe('Preview messages');
     expect(alert?.prompt).toContain('1 to send now'.replace('1', '2'));

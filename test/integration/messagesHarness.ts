@@ -28,6 +28,8 @@ export interface WorkbookOptions {
   mode?: ExecutionMode;
   users?: DirectoryInput['users'];
   limits?: Partial<Limits>;
+  /** The spreadsheet's time zone (default Etc/UTC, the script's). */
+  timeZone?: string;
 }
 
 export class MessagesWorkbook {
@@ -83,7 +85,7 @@ export class MessagesWorkbook {
     fs.writeFileSync(path.join(dir, 'Spaces.csv'), toCsv(spacesRows));
     const messageRows = [MESSAGE_HEADERS, ...options.messages.map((m) => MESSAGE_HEADERS.map((h) => m[h] ?? ''))];
     fs.writeFileSync(path.join(dir, 'Messages.csv'), toCsv(messageRows));
-    const ss = await loadWorkbook(dir, { name: 'Comms', timeZone: 'Etc/UTC' });
+    const ss = await loadWorkbook(dir, { name: 'Comms', timeZone: options.timeZone ?? 'Etc/UTC' });
     wb.runtime.addSpreadsheet(ss, { active: true });
     wb.spreadsheetId = ss.id;
     return wb;
