@@ -118,6 +118,11 @@ export class JobEngine {
     let queue: Pending[] = [];
     let sourceDone = false;
     let stopped = false;
+    // Quota is reserved ahead, but a batch may go out after its reserved time (the previous batch took a while).
+    // Requests on a space wait as long as the last one sent there was late, so per-space gaps (1 write a second)
+    // hold between actual sends, not only between reservations.
+    const lateBySpace = new Map<string, number>();
+    const goesAt = (p: Pending): number => (p.sendAt as number) + (p.op.space ? (lateBySpace.get(p.op.space) ?? 0) : 0);
 
     const enqueue = (task: ActiveTask, ops: Operation[] | void, now: number) => {
       for (const op of ops ?? []) {
@@ -164,11 +169,12 @@ export class JobEngine {
           );
         }
       }
-      const due = queue.filter((p) => p.sendAt !== undefined && p.sendAt <= now).slice(0, o.maxBatch);
+      const due = queue.filter((p) => p.sendAt !== undefined && goesAt(p) <= now).slice(0, o.maxBatch);
       if (due.length === 0) {
         // Sleep until the first reserved request is due, or until the first backed-off one enters the window.
         let wakeAt = Number.POSITIVE_INFINITY;
-        for (const p of queue) wakeAt = Math.min(wakeAt, p.sendAt ?? p.notBefore - o.lookaheadMs);
+        for (const p of queue)
+          wakeAt = Math.min(wakeAt, p.sendAt === undefined ? p.notBefore - o.lookaheadMs : goesAt(p));
         const sleep = Math.max(1, Math.min(wakeAt, o.stopAt) - now);
         this.clock.sleep(sleep);
         stats.waitMs += sleep;
@@ -176,6 +182,7 @@ export class JobEngine {
       }
       const dueSet = new Set(due);
       queue = queue.filter((p) => !dueSet.has(p));
+      for (const p of due) if (p.op.space) lateBySpace.set(p.op.space, Math.max(0, now - (p.sendAt as number)));
       const results =
         due.length === 1 ? [this.chat.call(due[0].op.request)] : this.chat.callAll(due.map((p) => p.op.request));
       stats.batches++;
