@@ -18,3 +18,4 @@ export * from './entry/sidebar';
 export * from './entry/members';
 export * from './entry/exports';
 export * from './entry/retire';
+export * from './entry/messages';

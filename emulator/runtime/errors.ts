@@ -115,6 +115,8 @@ export const MSG = {
     `Request failed because the URL is not in the urlFetchWhitelist of the add-on's manifest: ${url}`,
   /** OBSERVED wording of the URL-length limit (weak). */
   urlTooLong: 'Limit Exceeded: URLFetch URL Length.',
+  /** EMULATOR text for a response over the 50 MB per-call limit (DOC quotas: "URL Fetch response size 50 MB"). */
+  responseTooLarge: (url: string) => `Exception: Response size exceeded the 50 MB limit of URL Fetch: ${url}`,
 
   // Drive
   /** OBSERVED (DriveApp.getFileById/getFolderById on an unknown id). */

@@ -96,6 +96,8 @@ export interface Limits {
   cacheMaxExpirationSec: number;
   /** URL length for UrlFetchApp. DOC: 2 KB. */
   urlFetchUrlChars: number;
+  /** Bytes of one UrlFetchApp response. DOC: 50 MB per call. */
+  urlFetchResponseBytes: number;
   /** Characters in one cell. OBSERVED: 50,000. */
   cellChars: number;
 }
@@ -112,6 +114,7 @@ export const DEFAULT_LIMITS: Limits = {
   cacheValueBytes: 100 * 1024,
   cacheMaxExpirationSec: 21_600,
   urlFetchUrlChars: 2048,
+  urlFetchResponseBytes: 50 * 1024 * 1024,
   cellChars: 50_000,
 };
 

@@ -8,6 +8,15 @@ import { APPLY_SPACES, PREVIEW_SPACES, SpacesJobHandler } from '../app/spaces/sp
 import { EXPORT_KINDS, ExportJobHandler } from '../app/exports/exportJob';
 import { GasDriveFiles } from '../adapters/gas/driveFiles';
 import { DELETE_SPACES, LOCK_SPACES, RetireJobHandler } from '../app/retire/retireJob';
+import {
+  DELETE_MESSAGES,
+  MessagesJobHandler,
+  PREVIEW_MESSAGES,
+  SEND_MESSAGES,
+  UPDATE_MESSAGES,
+} from '../app/messages/messagesJob';
+import { UrlFetchFiles } from '../adapters/gas/urlFetchFiles';
+import { MESSAGES_SCHEDULE } from './messageSchedule';
 
 /** The handlers of every job kind. */
 export function jobHandlers(): JobKindHandler[] {
@@ -19,6 +28,10 @@ export function jobHandlers(): JobKindHandler[] {
     new MembersJobHandler(PREVIEW_MEMBERS),
 
     // Messages tab
+    ...([PREVIEW_MESSAGES, SEND_MESSAGES, UPDATE_MESSAGES, DELETE_MESSAGES] as const).map(
+      (kind) =>
+        new MessagesJobHandler(kind, { files: new UrlFetchFiles(), scheduleHandler: MESSAGES_SCHEDULE.handler }),
+    ),
 
     // Exports
     ...EXPORT_KINDS.map((kind) => new ExportJobHandler(kind, () => new GasDriveFiles())),

@@ -38,6 +38,19 @@ const MENU: readonly MenuLine[] = [
   },
 
   // Messages tab
+  {
+    submenu: 'Messages',
+    items: [
+      ['Preview messages', 'previewMessages'],
+      ['Send messages', 'sendMessages'],
+      ['Send selected rows', 'sendSelectedMessages'],
+      ['Edit sent messages', 'updateSentMessages'],
+      ['Recall selected rows', 'deleteSentMessages'],
+      null,
+      ['Turn on scheduled sending', 'installSchedules'],
+      ['Turn off scheduled sending', 'removeSchedules'],
+    ],
+  },
 
   // Import and export
   {
@@ -98,7 +111,8 @@ export function requireSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return ss;
 }
 
-function runner(interactive: boolean, ss = requireSpreadsheet()) {
+/** Adapters and the job runner for a menu run (or, with `interactive` false, a trigger) on `ss`. */
+export function runner(interactive: boolean, ss = requireSpreadsheet()) {
   const deps = buildDeps(ss, interactive);
   return {
     deps,

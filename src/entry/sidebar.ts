@@ -52,6 +52,7 @@ import { getSpace, saveDetails } from '../app/sidebar/spaceDetails';
 import { yourSpaces } from '../app/sidebar/yourSpaces';
 import { APPLY_SPACES, PREVIEW_SPACES } from '../app/spaces/spacesJob';
 import { APPLY_MEMBERS } from '../app/members/membersJob';
+import { SEND_MESSAGES } from '../app/messages/messagesJob';
 import { JobStore } from '../app/jobs/jobStore';
 import { explainFailure } from '../domain/apiErrors';
 import type { SpaceType } from '../domain/model';
@@ -69,6 +70,7 @@ import { settingsView } from '../ui/views/settingsView';
 import { spaceView } from '../ui/views/spaceView';
 import { entry } from './entryNames';
 import { jobHandlers } from './jobHandlers';
+import { MESSAGES_SCHEDULE, messagesDue } from './messageSchedule';
 import { buildDeps } from './wiring';
 
 type Card = GoogleAppsScript.Card_Service.Card;
@@ -85,7 +87,7 @@ const JOB_CHOICES: readonly JobChoice[] = [
   { id: 'preview', label: 'Preview', kind: PREVIEW_SPACES, tab: SPACES_TAB.name, title: 'Preview spaces' },
   { id: 'apply', label: 'Apply', kind: APPLY_SPACES, tab: SPACES_TAB.name, title: 'Apply spaces' },
   { id: 'sync', label: 'Sync members', kind: APPLY_MEMBERS, tab: 'Members', title: 'Sync members' },
-  { id: 'send', label: 'Send messages', kind: undefined, tab: 'Messages', title: 'Send messages' },
+  { id: 'send', label: 'Send messages', kind: SEND_MESSAGES, tab: 'Messages', title: 'Send messages' },
 ];
 
 const SYNC_CHOICE = JOB_CHOICES.find((c) => c.id === 'sync');
@@ -96,12 +98,15 @@ const SEND_CHOICE = JOB_CHOICES.find((c) => c.id === 'send');
  * sync runs Apply member changes: the Members tab's adds, removals and roles, and Member sync Exact for the Spaces
  * rows that ask for it (people not listed are removed, never you and never a space's last owner).
  */
-const SCHEDULES: readonly (ScheduleDefinition & { kind?: string; tab: string })[] = [
+const SCHEDULES: readonly (ScheduleDefinition & {
+  kind?: string;
+  tab: string;
+  /** Checked before starting a run: false when the spreadsheet has nothing to do (no job, no Log row). */
+  hasWork?: (ss: Spreadsheet, timeZone: string) => boolean;
+})[] = [
   {
-    id: 'messages',
-    title: 'Send scheduled messages',
-    description: 'Sends the Messages rows whose Send at has come.',
-    handler: entry('runScheduledMessages'),
+    ...MESSAGES_SCHEDULE,
+    hasWork: messagesDue,
     kind: SEND_CHOICE?.kind,
     tab: SEND_CHOICE?.tab ?? 'Messages',
     available: !!SEND_CHOICE?.kind,
@@ -751,11 +756,17 @@ function runSchedule(scheduleId: string): void {
       const ss = SpreadsheetApp.openById(id);
       const runner = jobRunner(ss);
       const running = runner.current();
-      if (running && !running.finishedAt) continue; // its own continuation carries on
+      if (running && !running.finishedAt) {
+        // Normally its own continuation carries on; where it could not get a trigger of its own, this run does.
+        if (!running.triggerIds.length) runner.resume(TRIGGER_BUDGET);
+        continue;
+      }
+      const timeZone = settings.sendAtTimeZone || ss.getSpreadsheetTimeZone();
+      if (def.hasWork && !def.hasWork(ss, timeZone)) continue;
       ensureLogTab(ss);
       runner.start(def.kind, def.tab, undefined, TRIGGER_BUDGET, {
         memberSyncDefault: settings.memberSyncDefault,
-        sendAtTimeZone: settings.sendAtTimeZone || ss.getSpreadsheetTimeZone(),
+        sendAtTimeZone: timeZone,
         startedFrom: `schedule:${scheduleId}`,
       });
     } catch (err) {

@@ -1,8 +1,8 @@
 /**
  * End-to-end walkthrough of the playground in Chromium, on a copy of the example workbook: Extensions ▸ Chat Spaces
  * ▸ Set up sheets → Preview changes → Apply to all rows (each answering the blocking alert in the page), then the
- * side panel: grant drive.file, open a space, add a member, post a message, then (pending the Messages schedule)
- * turn on the scheduled-messages schedule and advance the virtual clock until the Messages tab's scheduled row is
+ * side panel: grant drive.file, open a space, add a member, post a message, then turn on the scheduled-messages
+ * schedule and advance the virtual clock until the Messages tab's scheduled row is
  * sent. Every step asserts what the page shows (grid, Chat pane, cards) and saves a screenshot to artifacts/browser/.
  */
 import * as path from 'node:path';
@@ -168,10 +168,7 @@ describeBrowser('playground walkthrough (Chromium)', () => {
     await page.click('.tab[data-view="workspace"]');
   });
 
-  // PENDING the Messages feature: the Settings card still says "Send scheduled messages: Not available in this
-  // version yet" (no turnScheduleOn button for the `messages` schedule). The steps below are written against the
-  // card's actions as src/entry/sidebar.ts names them; remove `.skip` once the schedule can be turned on.
-  test.skip('turning on the message schedule and advancing the clock sends the scheduled row', async () => {
+  test('turning on the message schedule and advancing the clock sends the scheduled row', async () => {
     // Settings are a universal action (and a button on the home card).
     await page.click('#universal-actions > summary');
     await page.click('#universal-list .menu-entry:has-text("Settings")');

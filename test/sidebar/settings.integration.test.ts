@@ -80,11 +80,18 @@ describe('schedules', () => {
     panel.runtime.edit('Members!A2', panel.chat.findSpaceByDisplayName('Nightly')?.name);
     panel.dispatch('onSettingsAction', 'action');
     expect(panel.decorated('Sync members').text).toBe('Off');
-    expect(panel.decorated('Send scheduled messages').text).toBe('Not available in this version yet');
+    expect(panel.decorated('Send scheduled messages').text).toBe('Off');
+    /** A button of the Sync members schedule (each schedule has its own row of buttons). */
+    const syncButton = (text: string) => {
+      const widgets = panel.widgets(panel.card);
+      const row = widgets.findIndex((w) => w.decoratedText?.topLabel === 'Sync members');
+      const list = widgets.slice(row).find((w) => w.buttonList);
+      return list.buttonList.buttons.find((b: { text: string }) => b.text === text);
+    };
 
-    const on = panel.click(panel.button('Turn on here'), { every_members: '1' });
+    const on = panel.click(syncButton('Turn on here'), { every_members: '1' });
     expect(on.notification).toBe('Sync members: on, every 1 hour.');
-    const changed = panel.click(panel.button('Update'), { every_members: '2' });
+    const changed = panel.click(syncButton('Update'), { every_members: '2' });
     expect(changed.notification).toBe('Sync members: on, every 2 hours.');
     const triggers = () =>
       panel.runtime.state.triggers.list.filter((t) => t.handler === 'runScheduledMemberSync' && !t.disabled);
@@ -102,7 +109,7 @@ describe('schedules', () => {
     expect(panel.runtime.readSheet('Log', panel.spreadsheetId)?.length).toBe(2);
 
     panel.dispatch('showSettings', 'action', { nav: 'update' });
-    const off = panel.click(panel.button('Turn off'));
+    const off = panel.click(syncButton('Turn off'));
     expect(off.notification).toBe('Sync members: off.');
     expect(triggers()).toHaveLength(0);
   });

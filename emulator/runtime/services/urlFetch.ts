@@ -212,6 +212,8 @@ export class UrlFetchAppImpl extends ServiceObject {
     }
     const res = outcome.response as NonNullable<ApiOutcome['response']>;
     const bytes = typeof res.body === 'string' ? new Uint8Array(Buffer.from(res.body, 'utf8')) : res.body;
+    if (bytes.length > this.exec.rt.config.limits.urlFetchResponseBytes)
+      throw new ScriptException(MSG.responseTooLarge(prep.url));
     if (res.status >= 400 && !prep.mute) {
       const text = Buffer.from(bytes).toString('utf8');
       const max = this.exec.rt.config.behaviour.truncatedResponseChars;

@@ -399,13 +399,15 @@ export class SheetImpl extends ServiceObject {
     return range.activate();
   }
 
-  /** The selection as a RangeList: the one active range (the emulator keeps a single selected block, R12). */
-  getActiveRangeList(): RangeListImpl {
-    return new RangeListImpl([this.getActiveRange() as RangeImpl]);
+  /** DOC: "the list of active ranges in the active sheet or null if there are no active ranges" (one range here). */
+  getActiveRangeList(): RangeListImpl | null {
+    const a = this._ss.activeRange;
+    if (this._ss.activeSheetId !== this._sheet.sheetId || !a) return null;
+    return new RangeListImpl([new RangeImpl(this.exec, this._ss, this._sheet, a.row, a.col, a.numRows, a.numCols)]);
   }
 }
 
-/** class RangeList, only as far as reading a selection goes (getRanges). */
+/** class RangeList (the selection's ranges; the emulator's selection is always one range). */
 export class RangeListImpl extends ServiceObject {
   get className(): string {
     return 'RangeList';

@@ -11,6 +11,10 @@ const KIND_TITLES: Record<string, string> = {
   'preview-spaces': 'Preview spaces',
   'apply-members': 'Apply member changes',
   'preview-members': 'Preview member changes',
+  'preview-messages': 'Preview messages',
+  'send-messages': 'Send messages',
+  'update-messages': 'Edit sent messages',
+  'delete-messages': 'Recall messages',
 };
 
 function minutes(ms: number): string {

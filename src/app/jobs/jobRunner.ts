@@ -45,6 +45,8 @@ export interface JobKindHandler {
   openSlice(job: JobState, deps: JobDeps): JobSlice;
   /** Sentence shown when the job ends, e.g. "12 created, 1 failed". */
   summarize(job: JobState): string;
+  /** Log-row counts by Log column (e.g. `Created`), when the kind's statuses are not the Log's own words. */
+  logCounts?(job: JobState): Record<string, number>;
 }
 
 /** Time limits by where the slice runs. */
@@ -227,7 +229,15 @@ export class JobRunner {
    */
   private replaceTriggers(job: JobState, next?: { delayMs: number }): void {
     for (const id of job.triggerIds) this.deps.scheduler.delete(id);
-    job.triggerIds = next ? [this.deps.scheduler.scheduleOnce(CONTINUE_HANDLER, next.delayMs)] : [];
+    job.triggerIds = [];
+    if (!next) return;
+    try {
+      job.triggerIds = [this.deps.scheduler.scheduleOnce(CONTINUE_HANDLER, next.delayMs)];
+    } catch {
+      // The slot is taken (an Editor add-on holds one time-driven trigger per user and document, and a schedule's
+      // recurring trigger may be it): the job still runs this slice, and continues at that schedule's next run or
+      // from the sidebar's Continue.
+    }
   }
 
   private finish(job: JobState, handler: JobKindHandler, cancelled: boolean): SliceResult {
@@ -263,6 +273,7 @@ export class JobRunner {
       [LOG_COL.quotaWaits]: `${Math.round(job.quotaWaitMs / 1000)} s`,
       [LOG_COL.executions]: job.executions,
       [LOG_COL.errors]: toCellValue((errors || summary).slice(0, 4000)),
+      ...handler.logCounts?.(job),
     };
     const { workbook } = this.deps;
     workbook.setUpTab(LOG_TAB, columnSetups(LOG_TAB_SPEC));

@@ -132,12 +132,37 @@ export function installSchedule(
   everyHours: number,
   spreadsheetId: string,
 ): ActionOutcome {
-  if (!definition.available) return failed(`${definition.title} is not available in this version of the add-on yet.`);
   if (!INTERVAL_CHOICES_HOURS.includes(everyHours)) {
     return failed(
       `Choose an interval of ${INTERVAL_CHOICES_HOURS.join(', ')} hours; add-ons cannot run triggers more often than hourly.`,
     );
   }
+  return installScheduleEvery(deps, definition, everyHours * 60, spreadsheetId);
+}
+
+/** Intervals under an hour a bound script may use (ClockTriggerBuilder.everyMinutes). */
+export const MINUTE_CHOICES: readonly number[] = [1, 5, 10, 15, 30];
+
+/**
+ * Like installSchedule, in minutes: under an hour only where the platform allows it (a script bound to the
+ * spreadsheet: every 1, 5, 10, 15 or 30 minutes); add-ons stay at whole hours. Scope: script.scriptapp.
+ */
+export function installScheduleEvery(
+  deps: ScheduleDeps,
+  definition: ScheduleDefinition,
+  everyMinutes: number,
+  spreadsheetId: string,
+): ActionOutcome {
+  if (!definition.available) return failed(`${definition.title} is not available in this version of the add-on yet.`);
+  if (everyMinutes < 60) {
+    if (deps.scheduler.context() !== 'bound')
+      return failed('Add-ons cannot run triggers more often than hourly; choose an interval of at least one hour.');
+    if (!MINUTE_CHOICES.includes(everyMinutes))
+      return failed(`Choose an interval of ${MINUTE_CHOICES.join(', ')} minutes or whole hours.`);
+  } else if (!INTERVAL_CHOICES_HOURS.includes(everyMinutes / 60)) {
+    return failed(`Choose an interval of ${INTERVAL_CHOICES_HOURS.join(', ')} hours.`);
+  }
+  const everyHours = everyMinutes / 60;
   const triggers = deps.scheduler.list();
   const own = triggers.filter((t) => t.handler === definition.handler);
   const others = triggers.length - own.length;
@@ -157,7 +182,7 @@ export function installSchedule(
   deleteAll(deps.scheduler, own);
   let id: string;
   try {
-    id = deps.scheduler.scheduleEvery(definition.handler, everyHours * 60);
+    id = deps.scheduler.scheduleEvery(definition.handler, everyMinutes);
   } catch (e) {
     deps.state.delete(key(definition.id));
     return failed(`Apps Script refused the trigger: ${e instanceof Error ? e.message : String(e)}`);
@@ -165,8 +190,10 @@ export function installSchedule(
   const record: ScheduleRecord = { triggerId: id, everyHours, installedAt: deps.clock.now(), spreadsheetIds };
   deps.state.set(key(definition.id), JSON.stringify(record));
   const others2 = spreadsheetIds.length - 1;
+  const every =
+    everyMinutes < 60 ? (everyMinutes === 1 ? 'minute' : `${everyMinutes} minutes`) : plural(everyHours, 'hour');
   return succeeded(
-    `${definition.title}: on, every ${plural(everyHours, 'hour')}${others2 ? ` (also for ${plural(others2, 'other spreadsheet')}, at the same interval)` : ''}.`,
+    `${definition.title}: on, every ${every}${others2 ? ` (also for ${plural(others2, 'other spreadsheet')}, at the same interval)` : ''}.`,
   );
 }
 

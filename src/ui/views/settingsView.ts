@@ -82,7 +82,7 @@ export function settingsView(model: SettingsModel): CardView {
           : ' (installed elsewhere)'
         : '';
     const state = sched.on
-      ? `On${sched.everyHours ? `, every ${plural(sched.everyHours, 'hour')}` : ''}${where}`
+      ? `On${sched.everyHours ? `, every ${sched.everyHours < 1 ? plural(Math.round(sched.everyHours * 60), 'minute') : plural(sched.everyHours, 'hour')}` : ''}${where}`
       : 'Off';
     widgets.push({
       kind: 'decorated',

@@ -1,0 +1,133 @@
+/**
+ * Entry points of the Messages menu: preview, send (all rows or the selected ones), edit sent messages, recall the
+ * selected rows' messages (after a confirmation naming rows and spaces), and turn scheduled sending on or off. Each
+ * one builds the adapters, starts a job kind of src/app/messages and tells the user what happened; no logic here.
+ */
+import { DELETE_MESSAGES, PREVIEW_MESSAGES, SEND_MESSAGES, UPDATE_MESSAGES } from '../app/messages/messagesJob';
+import { messagesPreviewSummary, recallQuestion, recallScope } from '../app/messages/messagesReport';
+import { MessagesSheet } from '../app/messages/messagesSheet';
+import { describeJob } from '../app/jobs/jobReport';
+import { TRIGGER_BUDGET, type JobDeps, type SliceResult } from '../app/jobs/jobRunner';
+import { installScheduleEvery, removeSchedule } from '../app/sidebar/schedules';
+import { schedulePrecision } from '../domain/messagePlan';
+import { MESSAGES_TAB } from '../domain/tabs';
+import { runner } from './menu';
+import { MESSAGES_SCHEDULE } from './messageSchedule';
+import { activeSpreadsheet } from './wiring';
+
+const TITLE = 'Messages';
+
+function scheduleOn(deps: JobDeps): boolean {
+  return deps.scheduler.list().some((t) => t.handler === MESSAGES_SCHEDULE.handler);
+}
+
+function report(result: SliceResult, deps: JobDeps): void {
+  if (result.state === 'busy') deps.notifier?.alert(TITLE, result.message);
+  else if (result.state === 'continuing') deps.notifier?.toast(describeJob(result.job), 'Still working');
+  else if (result.job.kind === PREVIEW_MESSAGES)
+    deps.notifier?.alert(
+      'Preview messages',
+      messagesPreviewSummary(result.job, deps.scheduler.context(), scheduleOn(deps)),
+    );
+  else
+    deps.notifier?.alert(
+      TITLE,
+      `${result.summary} Details are in the Status and Details columns; the Log tab has the run.`,
+    );
+}
+
+/** The Row IDs of the rows selected on the Messages tab (Row IDs are written first), or undefined if none. */
+function selectedRowIds(deps: JobDeps): string[] | undefined {
+  const rows = new Set(deps.workbook.selectedRows(MESSAGES_TAB.name));
+  if (!rows.size) return undefined;
+  const sheet = MessagesSheet.load(deps.workbook, {
+    timeZone: deps.identity.timeZone(),
+    runner: deps.identity.email(),
+    random: deps.random,
+  });
+  return sheet.rows.filter((r) => rows.has(r.row)).map((r) => r.rowId);
+}
+
+function start(kind: string, selectedOnly: boolean, confirmRecall = false): void {
+  const { deps, runner: jobs } = runner(true);
+  try {
+    let rowIds: string[] | undefined;
+    if (selectedOnly) {
+      rowIds = selectedRowIds(deps);
+      if (!rowIds) {
+        deps.notifier?.alert(TITLE, 'Select one or more rows on the Messages tab first.');
+        return;
+      }
+    }
+    if (confirmRecall) {
+      const sheet = MessagesSheet.load(deps.workbook, {
+        timeZone: deps.identity.timeZone(),
+        runner: deps.identity.email(),
+        random: deps.random,
+      });
+      const scope = recallScope(sheet, new Set(rowIds));
+      if (!scope.rows) {
+        deps.notifier?.alert(TITLE, 'None of the selected rows has a sent message to recall.');
+        return;
+      }
+      if (!deps.notifier?.confirm('Recall messages', recallQuestion(scope))) return;
+    }
+    // Send at wall times are read in the spreadsheet's time zone (the script's may differ).
+    const sendAtTimeZone = activeSpreadsheet()?.getSpreadsheetTimeZone() || deps.identity.timeZone();
+    report(jobs.start(kind, MESSAGES_TAB.name, rowIds, TRIGGER_BUDGET, { sendAtTimeZone, startedFrom: 'menu' }), deps);
+  } catch (e) {
+    deps.notifier?.alert(TITLE, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Menu: dry run of the Messages tab (direct-message lookups only). Scopes: spreadsheets.currentonly, chat.spaces.readonly, script.external_request (attachment links). */
+export function previewMessages(): void {
+  start(PREVIEW_MESSAGES, false);
+}
+
+/**
+ * Menu: sends every due row (rows with a later Send at are marked Scheduled). Scopes: chat.messages.create,
+ * chat.spaces.create and chat.spaces.readonly (direct messages), script.external_request, script.scriptapp.
+ */
+export function sendMessages(): void {
+  start(SEND_MESSAGES, false);
+}
+
+/** Menu: sends the selected rows. Scopes: as sendMessages. */
+export function sendSelectedMessages(): void {
+  start(SEND_MESSAGES, true);
+}
+
+/** Menu: edits sent messages whose row text changed (messages.patch, text only). Scope: chat.messages. */
+export function updateSentMessages(): void {
+  start(UPDATE_MESSAGES, false);
+}
+
+/** Menu: deletes the selected rows' sent messages from every space, after a confirmation. Scope: chat.messages. */
+export function deleteSentMessages(): void {
+  start(DELETE_MESSAGES, true, true);
+}
+
+/**
+ * Menu: turns scheduled sending on for this spreadsheet: one time-driven trigger running runScheduledMessages, every
+ * minute in a bound script, hourly in an add-on. Scope: script.scriptapp.
+ */
+export function installSchedules(): void {
+  const { deps } = runner(true);
+  const context = deps.scheduler.context();
+  const outcome = installScheduleEvery(deps, MESSAGES_SCHEDULE, context === 'bound' ? 1 : 60, deps.workbook.id());
+  deps.notifier?.alert(
+    TITLE,
+    outcome.ok ? `${outcome.message} ${capitalise(schedulePrecision(context))}.` : outcome.message,
+  );
+}
+
+/** Menu: turns scheduled sending off for this spreadsheet (the trigger goes when no spreadsheet uses it). */
+export function removeSchedules(): void {
+  const { deps } = runner(true);
+  deps.notifier?.alert(TITLE, removeSchedule(deps, MESSAGES_SCHEDULE, deps.workbook.id()).message);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
