@@ -17,11 +17,10 @@ import {
   type ExportState,
 } from '../app/exports/exportJob';
 import { chooseSentMessages, chooseSpaces } from '../app/exports/exportPlan';
-import { JobRunner, TRIGGER_BUDGET, type SliceResult } from '../app/jobs/jobRunner';
+import { TRIGGER_BUDGET, type JobDeps } from '../app/jobs/jobRunner';
 import { parseEventExportOptions, parseMessageExportOptions } from '../domain/exportOptions';
 import { SPACES_EXPORT_TAB, SPACES_TAB } from '../domain/tabs';
-import { activeSpreadsheet, buildDeps } from './wiring';
-import { jobHandlers } from './jobHandlers';
+import { menuRun, reportSlice } from './menuRun';
 
 const TITLE = 'Import and export';
 
@@ -32,40 +31,28 @@ function ask(title: string, question: string): string | undefined {
   return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : undefined;
 }
 
-function start(kind: ExportKind, plan: (deps: ReturnType<typeof buildDeps>) => ExportState | string | undefined): void {
-  const ss = activeSpreadsheet();
-  if (!ss) throw new Error('Open a spreadsheet to use Chat Spaces.');
-  const deps = buildDeps(ss, true);
-  try {
-    const state = plan(deps);
+function start(kind: ExportKind, plan: (deps: JobDeps) => ExportState | string | undefined): void {
+  menuRun(TITLE, (run) => {
+    const state = plan(run.deps);
     if (state === undefined) return;
     if (typeof state === 'string') {
-      deps.notifier?.alert(TITLE, state);
+      run.deps.notifier?.alert(TITLE, state);
       return;
     }
-    const runner = new JobRunner(deps, jobHandlers());
-    const result = runner.start(kind, EXPORT_TAB_OF[kind].name, undefined, TRIGGER_BUDGET, {
+    const result = run.jobs.start(kind, EXPORT_TAB_OF[kind].name, undefined, TRIGGER_BUDGET, {
       ...state,
     } as unknown as Record<string, unknown>);
-    report(result, deps);
-  } catch (e) {
-    deps.notifier?.alert(TITLE, e instanceof Error ? e.message : String(e));
-  }
+    reportSlice(result, run, {
+      title: TITLE,
+      finished: (_job, summary) => `${summary}\nThe Log tab has the run.`,
+      continuing: (job) =>
+        `${(job.extra as unknown as ExportState).written} rows written so far. The export goes on by itself in a ` +
+        'minute; the tab fills as it goes (Show last run tells how far it is).',
+    });
+  });
 }
 
-function report(result: SliceResult, deps: ReturnType<typeof buildDeps>): void {
-  if (result.state === 'busy') deps.notifier?.alert(TITLE, result.message);
-  else if (result.state === 'continuing') {
-    const x = result.job.extra as unknown as ExportState;
-    deps.notifier?.toast(
-      `${x.written} rows written so far. The export goes on by itself in a minute; the tab fills as it goes ` +
-        '(Show last run tells how far it is).',
-      'Still exporting',
-    );
-  } else deps.notifier?.alert(TITLE, `${result.summary}\nThe Log tab has the run.`);
-}
-
-function chosenSpaces(deps: ReturnType<typeof buildDeps>): ExportState | string {
+function chosenSpaces(deps: JobDeps): ExportState | string {
   const choice = chooseSpaces(
     deps.workbook,
     {

@@ -5,16 +5,14 @@
 import { APPLY_SPACES, PREVIEW_SPACES } from '../app/spaces/spacesJob';
 import { SpacesSheet } from '../app/spaces/spacesSheet';
 import { describeSetUp, setUpSheets as setUpTabs } from '../app/setUpSheets';
-import { JobRunner, TRIGGER_BUDGET, type SliceResult } from '../app/jobs/jobRunner';
+import { TRIGGER_BUDGET } from '../app/jobs/jobRunner';
 import { JobStore } from '../app/jobs/jobStore';
 import { describeJob, previewSummary } from '../app/jobs/jobReport';
 import { SPACES_TAB } from '../domain/tabs';
 import { UserPropertiesStore } from '../adapters/gas/platform';
-import { activeSpreadsheet, buildDeps } from './wiring';
+import { activeSpreadsheet } from './wiring';
 import type { EntryPoint } from './entryNames';
-import { jobHandlers } from './jobHandlers';
-
-export const MENU_TITLE = 'Chat Spaces';
+import { MENU_TITLE, jobsFor, menuRun, reportSlice, selectedRowIds } from './menuRun';
 
 /** A menu line: an item and the entry point it calls, a submenu, or a separator (null). */
 type MenuLine =
@@ -104,63 +102,34 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
-/** The spreadsheet a menu item runs in; throws a sentence when there is none. */
-export function requireSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-  const ss = activeSpreadsheet();
-  if (!ss) throw new Error('Open a spreadsheet to use Chat Spaces.');
-  return ss;
-}
-
-/** Adapters and the job runner for a menu run (or, with `interactive` false, a trigger) on `ss`. */
-export function runner(interactive: boolean, ss = requireSpreadsheet()) {
-  const deps = buildDeps(ss, interactive);
-  return {
-    deps,
-    runner: new JobRunner(deps, jobHandlers()),
-  };
-}
-
 /** Menu: creates or completes the tabs. Scope: spreadsheets.currentonly. */
 export function setUpSheets(): void {
-  const { deps } = runner(true);
+  const { deps } = jobsFor(true);
   const report = setUpTabs(deps.workbook);
   deps.notifier?.alert('Set up sheets', describeSetUp(report));
 }
 
-function report(result: SliceResult, deps: ReturnType<typeof runner>['deps']): void {
-  if (result.state === 'busy') deps.notifier?.alert(MENU_TITLE, result.message);
-  else if (result.state === 'continuing') deps.notifier?.toast(describeJob(result.job), 'Still working');
-  else if (result.job.kind === PREVIEW_SPACES)
-    deps.notifier?.alert('Preview', previewSummary(result.job, deps.scheduler.context()));
-  else
-    deps.notifier?.alert(
-      'Apply',
-      `${result.summary} Details are in the Status and Details columns; the Log tab has the run.`,
-    );
-}
-
 function startSpacesJob(kind: string, selectedOnly: boolean): void {
-  const { deps, runner: jobs } = runner(true);
-  try {
-    let rowIds: string[] | undefined;
-    if (selectedOnly) {
-      const rows = new Set(deps.workbook.selectedRows(SPACES_TAB.name));
-      if (!rows.size) {
-        deps.notifier?.alert(MENU_TITLE, 'Select one or more rows on the Spaces tab first.');
-        return;
-      }
-      // Loading the tab gives every row a Row ID (written before anything else), so the selection survives sorting.
-      const sheet = SpacesSheet.load(deps.workbook, {
-        timeZone: deps.identity.timeZone(),
-        runner: deps.identity.email(),
-        random: deps.random,
-      });
-      rowIds = sheet.rows.filter((r) => rows.has(r.row)).map((r) => r.rowId);
+  menuRun(MENU_TITLE, (run) => {
+    const { deps } = run;
+    const rowIds = selectedOnly
+      ? selectedRowIds(deps, SPACES_TAB.name, () =>
+          SpacesSheet.load(deps.workbook, {
+            timeZone: deps.identity.timeZone(),
+            runner: deps.identity.email(),
+            random: deps.random,
+          }),
+        )
+      : undefined;
+    if (rowIds?.length === 0) {
+      deps.notifier?.alert(MENU_TITLE, 'Select one or more rows on the Spaces tab first.');
+      return;
     }
-    report(jobs.start(kind, SPACES_TAB.name, rowIds, TRIGGER_BUDGET), deps);
-  } catch (e) {
-    deps.notifier?.alert(MENU_TITLE, e instanceof Error ? e.message : String(e));
-  }
+    reportSlice(run.jobs.start(kind, SPACES_TAB.name, rowIds, TRIGGER_BUDGET), run, {
+      title: kind === PREVIEW_SPACES ? 'Preview' : 'Apply',
+      finished: kind === PREVIEW_SPACES ? (job) => previewSummary(job, deps.scheduler.context()) : undefined,
+    });
+  });
 }
 
 /** Menu: dry run of the Spaces tab. Scopes: spreadsheets.currentonly, chat.spaces (read), chat.memberships (read). */
@@ -180,14 +149,14 @@ export function applySelectedSpaces(): void {
 
 /** Menu: the running or last job of this spreadsheet. */
 export function showLastRun(): void {
-  const { deps, runner: jobs } = runner(true);
+  const { deps, jobs } = jobsFor(true);
   const job = jobs.current() ?? jobs.last();
-  deps.notifier?.alert('Last run', job ? describeJob(job) : 'No run yet on this spreadsheet.');
+  deps.notifier?.alert('Last run', job ? describeJob(job, jobs.titleOf(job.kind)) : 'No run yet on this spreadsheet.');
 }
 
 /** Menu: stops the running job at its next checkpoint. */
 export function cancelJob(): void {
-  const { deps, runner: jobs } = runner(true);
+  const { deps, jobs } = jobsFor(true);
   const job = jobs.cancel();
   deps.notifier?.alert(MENU_TITLE, job ? 'The running job will stop at its next step.' : 'No job is running.');
 }
@@ -204,6 +173,6 @@ export function continueJobs(e?: GoogleAppsScript.Events.TimeDriven): void {
   for (const id of store.spreadsheetIds()) {
     const ss = activeSpreadsheet()?.getId() === id ? activeSpreadsheet() : SpreadsheetApp.openById(id);
     if (!ss) continue;
-    runner(false, ss).runner.resume(TRIGGER_BUDGET);
+    jobsFor(false, ss).jobs.resume(TRIGGER_BUDGET);
   }
 }

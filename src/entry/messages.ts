@@ -6,12 +6,11 @@
 import { DELETE_MESSAGES, PREVIEW_MESSAGES, SEND_MESSAGES, UPDATE_MESSAGES } from '../app/messages/messagesJob';
 import { messagesPreviewSummary, recallQuestion, recallScope } from '../app/messages/messagesReport';
 import { MessagesSheet } from '../app/messages/messagesSheet';
-import { describeJob } from '../app/jobs/jobReport';
-import { TRIGGER_BUDGET, type JobDeps, type SliceResult } from '../app/jobs/jobRunner';
+import { TRIGGER_BUDGET, type JobDeps } from '../app/jobs/jobRunner';
 import { installScheduleEvery, removeSchedule } from '../app/sidebar/schedules';
 import { schedulePrecision } from '../domain/messagePlan';
 import { MESSAGES_TAB } from '../domain/tabs';
-import { runner } from './menu';
+import { jobsFor, menuRun, reportSlice, selectedRowIds } from './menuRun';
 import { MESSAGES_SCHEDULE } from './messageSchedule';
 import { activeSpreadsheet } from './wiring';
 
@@ -21,51 +20,24 @@ function scheduleOn(deps: JobDeps): boolean {
   return deps.scheduler.list().some((t) => t.handler === MESSAGES_SCHEDULE.handler);
 }
 
-function report(result: SliceResult, deps: JobDeps): void {
-  if (result.state === 'busy') deps.notifier?.alert(TITLE, result.message);
-  else if (result.state === 'continuing') deps.notifier?.toast(describeJob(result.job), 'Still working');
-  else if (result.job.kind === PREVIEW_MESSAGES)
-    deps.notifier?.alert(
-      'Preview messages',
-      messagesPreviewSummary(result.job, deps.scheduler.context(), scheduleOn(deps)),
-    );
-  else
-    deps.notifier?.alert(
-      TITLE,
-      `${result.summary} Details are in the Status and Details columns; the Log tab has the run.`,
-    );
-}
-
-/** The Row IDs of the rows selected on the Messages tab (Row IDs are written first), or undefined if none. */
-function selectedRowIds(deps: JobDeps): string[] | undefined {
-  const rows = new Set(deps.workbook.selectedRows(MESSAGES_TAB.name));
-  if (!rows.size) return undefined;
-  const sheet = MessagesSheet.load(deps.workbook, {
+function loadSheet(deps: JobDeps): MessagesSheet {
+  return MessagesSheet.load(deps.workbook, {
     timeZone: deps.identity.timeZone(),
     runner: deps.identity.email(),
     random: deps.random,
   });
-  return sheet.rows.filter((r) => rows.has(r.row)).map((r) => r.rowId);
 }
 
 function start(kind: string, selectedOnly: boolean, confirmRecall = false): void {
-  const { deps, runner: jobs } = runner(true);
-  try {
-    let rowIds: string[] | undefined;
-    if (selectedOnly) {
-      rowIds = selectedRowIds(deps);
-      if (!rowIds) {
-        deps.notifier?.alert(TITLE, 'Select one or more rows on the Messages tab first.');
-        return;
-      }
+  menuRun(TITLE, (run) => {
+    const { deps } = run;
+    const rowIds = selectedOnly ? selectedRowIds(deps, MESSAGES_TAB.name, () => loadSheet(deps)) : undefined;
+    if (rowIds?.length === 0) {
+      deps.notifier?.alert(TITLE, 'Select one or more rows on the Messages tab first.');
+      return;
     }
     if (confirmRecall) {
-      const sheet = MessagesSheet.load(deps.workbook, {
-        timeZone: deps.identity.timeZone(),
-        runner: deps.identity.email(),
-        random: deps.random,
-      });
-      const scope = recallScope(sheet, new Set(rowIds));
+      const scope = recallScope(loadSheet(deps), new Set(rowIds));
       if (!scope.rows) {
         deps.notifier?.alert(TITLE, 'None of the selected rows has a sent message to recall.');
         return;
@@ -74,10 +46,18 @@ function start(kind: string, selectedOnly: boolean, confirmRecall = false): void
     }
     // Send at wall times are read in the spreadsheet's time zone (the script's may differ).
     const sendAtTimeZone = activeSpreadsheet()?.getSpreadsheetTimeZone() || deps.identity.timeZone();
-    report(jobs.start(kind, MESSAGES_TAB.name, rowIds, TRIGGER_BUDGET, { sendAtTimeZone, startedFrom: 'menu' }), deps);
-  } catch (e) {
-    deps.notifier?.alert(TITLE, e instanceof Error ? e.message : String(e));
-  }
+    const result = run.jobs.start(kind, MESSAGES_TAB.name, rowIds, TRIGGER_BUDGET, {
+      sendAtTimeZone,
+      startedFrom: 'menu',
+    });
+    reportSlice(result, run, {
+      title: kind === PREVIEW_MESSAGES ? 'Preview messages' : TITLE,
+      finished:
+        kind === PREVIEW_MESSAGES
+          ? (job) => messagesPreviewSummary(job, deps.scheduler.context(), scheduleOn(deps))
+          : undefined,
+    });
+  });
 }
 
 /** Menu: dry run of the Messages tab (direct-message lookups only). Scopes: spreadsheets.currentonly, chat.spaces.readonly, script.external_request (attachment links). */
@@ -113,7 +93,7 @@ export function deleteSentMessages(): void {
  * minute in a bound script, hourly in an add-on. Scope: script.scriptapp.
  */
 export function installSchedules(): void {
-  const { deps } = runner(true);
+  const { deps } = jobsFor(true);
   const context = deps.scheduler.context();
   const outcome = installScheduleEvery(deps, MESSAGES_SCHEDULE, context === 'bound' ? 1 : 60, deps.workbook.id());
   deps.notifier?.alert(
@@ -124,7 +104,7 @@ export function installSchedules(): void {
 
 /** Menu: turns scheduled sending off for this spreadsheet (the trigger goes when no spreadsheet uses it). */
 export function removeSchedules(): void {
-  const { deps } = runner(true);
+  const { deps } = jobsFor(true);
   deps.notifier?.alert(TITLE, removeSchedule(deps, MESSAGES_SCHEDULE, deps.workbook.id()).message);
 }
 

@@ -3,8 +3,7 @@
  * Spaces rows, counts the members of their spaces, asks for confirmation naming every space (Lock also asks
  * whether to remove the members who are not managers), and only then starts the job; declining changes nothing.
  */
-import { JobRunner, TRIGGER_BUDGET } from '../app/jobs/jobRunner';
-import { describeJob } from '../app/jobs/jobReport';
+import { TRIGGER_BUDGET } from '../app/jobs/jobRunner';
 import { DELETE_SPACES, LOCK_SPACES } from '../app/retire/retireJob';
 import { countMembers } from '../app/retire/spaceCounts';
 import { SpacesSheet } from '../app/spaces/spacesSheet';
@@ -12,17 +11,14 @@ import { deleteConfirmation, lockConfirmation, removeMembersQuestion } from '../
 import { parseSpaceReference } from '../domain/spaceLinks';
 import { readTable } from '../domain/table';
 import { SPACES_COL, SPACES_TAB } from '../domain/tabs';
-import { activeSpreadsheet, buildDeps } from './wiring';
-import { jobHandlers } from './jobHandlers';
+import { menuRun, reportSlice } from './menuRun';
 
 const TITLE = 'Retire spaces';
 
 function retire(kind: typeof DELETE_SPACES | typeof LOCK_SPACES): void {
-  const ss = activeSpreadsheet();
-  if (!ss) throw new Error('Open a spreadsheet to use Chat Spaces.');
-  const deps = buildDeps(ss, true);
-  const notifier = deps.notifier;
-  try {
+  menuRun(TITLE, (run) => {
+    const { deps } = run;
+    const notifier = deps.notifier;
     const selected = new Set(deps.workbook.selectedRows(SPACES_TAB.name));
     if (!selected.size) {
       notifier?.alert(TITLE, 'Select the rows of the spaces to retire on the Spaces tab first.');
@@ -64,20 +60,12 @@ function retire(kind: typeof DELETE_SPACES | typeof LOCK_SPACES): void {
       removeMembers = notifier.confirm('Lock spaces', removeMembersQuestion(counts));
     }
     const rowIds = sheet.rows.filter((r) => selected.has(r.row)).map((r) => r.rowId);
-    const result = new JobRunner(deps, jobHandlers()).start(kind, SPACES_TAB.name, rowIds, TRIGGER_BUDGET, {
+    const result = run.jobs.start(kind, SPACES_TAB.name, rowIds, TRIGGER_BUDGET, {
       removeMembers,
       missing: counts.filter((c) => c.missing).map((c) => c.name),
     });
-    if (result.state === 'busy') notifier?.alert(TITLE, result.message);
-    else if (result.state === 'continuing') notifier?.toast(describeJob(result.job), 'Still working');
-    else
-      notifier?.alert(
-        TITLE,
-        `${result.summary} Details are in the Status and Details columns; the Log tab has the run.`,
-      );
-  } catch (e) {
-    notifier?.alert(TITLE, e instanceof Error ? e.message : String(e));
-  }
+    reportSlice(result, run, { title: TITLE });
+  });
 }
 
 /**

@@ -179,7 +179,7 @@ describe('Export messages', () => {
     s.runtime.ui.queueAnswer({ button: 'OK', text: '' });
     const first = s.run('exportMessages');
     expect(first.error).toBeUndefined();
-    expect(s.runtime.ui.toasts.map((t) => String(t.title))).toContain('Still exporting');
+    expect(s.runtime.ui.toasts.map((t) => String(t.title))).toContain('Still working');
     s.untilIdle();
     const rows = s.records('Messages (export)');
     expect(rows).toHaveLength(BIG);

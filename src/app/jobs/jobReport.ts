@@ -6,30 +6,19 @@ import { estimateRun } from '../../domain/quota';
 import type { RunContext } from '../../ports/runtime';
 import type { JobState } from './jobStore';
 
-const KIND_TITLES: Record<string, string> = {
-  'apply-spaces': 'Apply spaces',
-  'preview-spaces': 'Preview spaces',
-  'apply-members': 'Apply member changes',
-  'preview-members': 'Preview member changes',
-  'preview-messages': 'Preview messages',
-  'send-messages': 'Send messages',
-  'update-messages': 'Edit sent messages',
-  'delete-messages': 'Recall messages',
-};
-
 function minutes(ms: number): string {
   const m = ms / 60_000;
   return m < 1 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${m.toFixed(m < 10 ? 1 : 0)} min`;
 }
 
-/** Progress or result of a job in a few lines. */
-export function describeJob(job: JobState): string {
+/** Progress or result of a job in a few lines; `title` names its kind ("Apply spaces"). */
+export function describeJob(job: JobState, title: string): string {
   const rows = Object.values(job.counts).reduce((a, b) => a + b, 0);
   const counts = Object.entries(job.counts)
     .map(([status, n]) => `${n} ${status.toLowerCase()}`)
     .join(', ');
   const lines = [
-    `${KIND_TITLES[job.kind] ?? job.kind}: ${job.finishedAt ? (job.cancelled ? 'cancelled' : 'finished') : 'in progress'}.`,
+    `${title}: ${job.finishedAt ? (job.cancelled ? 'cancelled' : 'finished') : 'in progress'}.`,
     `Rows done: ${rows}${job.rowIds ? ` of ${job.rowIds.length}` : ''}${counts ? ` (${counts})` : ''}.`,
     `API calls: ${job.apiCalls}; waits for quota: ${minutes(job.quotaWaitMs)}; retries: ${job.retries}; executions: ${job.executions}.`,
   ];

@@ -146,6 +146,11 @@ export class JobRunner {
     return job;
   }
 
+  /** The human name of a job kind ("Apply spaces"), or the kind itself when no handler knows it. */
+  titleOf(kind: string): string {
+    return this.handlers.find((x) => x.kind === kind)?.title ?? kind;
+  }
+
   private handler(kind: string): JobKindHandler {
     const h = this.handlers.find((x) => x.kind === kind);
     if (!h) throw new Error(`Unknown job kind ${kind}`);
