@@ -22,6 +22,7 @@ export type ChatMethodId =
   | 'chat.spaces.messages.get'
   | 'chat.spaces.messages.list'
   | 'chat.spaces.messages.patch'
+  | 'chat.spaces.messages.update'
   | 'chat.spaces.messages.delete'
   | 'chat.spaces.messages.reactions.create'
   | 'chat.spaces.messages.reactions.list'

@@ -221,10 +221,10 @@ describe('editing and recalling a broadcast to 50 spaces', () => {
     wb.run('sendMessages');
   });
 
-  test('changing the row text and running Edit sent messages patches all 50; again, nothing', () => {
+  test('changing the row text and running Edit sent messages updates all 50; again, nothing', () => {
     wb.setCell('Messages', 0, 'Message', 'Office closed Friday and Monday ({{Space name}})');
     const edit = wb.run('updateSentMessages');
-    expect(edit.apiCalls['chat.spaces.messages.patch']).toBe(50);
+    expect(edit.apiCalls['chat.spaces.messages.update']).toBe(50);
     expect(wb.messagesOf(wb.spaceNames[7]).map((m) => m.text)).toEqual(['Office closed Friday and Monday (Team 008)']);
     expect(wb.tab('Messages')[0]).toMatchObject({ Status: 'Edited', Details: 'Edited in 50 spaces.' });
     const again = wb.run('updateSentMessages');

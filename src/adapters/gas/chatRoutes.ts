@@ -8,7 +8,7 @@ import type { ChatMethodId, ChatRequest } from '../../ports/chat';
 export const CHAT_ROOT = 'https://chat.googleapis.com/';
 export const CLOUD_IDENTITY_ROOT = 'https://cloudidentity.googleapis.com/';
 
-type Verb = 'get' | 'post' | 'patch' | 'delete';
+type Verb = 'get' | 'post' | 'patch' | 'put' | 'delete';
 type Args = Record<string, string | number | boolean>;
 type FacadeCall = (chat: GoogleAppsScript.Chat.ChatService, r: ChatRequest, query: Args) => unknown;
 
@@ -86,6 +86,11 @@ export const ROUTES: Record<ChatMethodId, Route> = {
     verb: 'patch',
     path: (n) => `v1/${n}`,
     facade: (c, r, q) => c.Spaces.Messages.patch(body(r), res(r), q),
+  },
+  'chat.spaces.messages.update': {
+    verb: 'put',
+    path: (n) => `v1/${n}`,
+    facade: (c, r, q) => c.Spaces.Messages.update(body(r), res(r), q),
   },
   'chat.spaces.messages.delete': {
     verb: 'delete',

@@ -8,7 +8,7 @@
  *   (media.upload). A row that may already have been sent is checked with messages.get first; ALREADY_EXISTS on
  *   create also means "already sent" (checked, since a message deleted in Chat keeps its ID). Nothing is posted twice.
  * - preview: only the direct-message lookup (a read); no write.
- * - edit: messages.get, then messages.patch (updateMask text) when Chat's text differs from the row's.
+ * - edit: messages.get, then messages.update (updateMask text) when Chat's text differs from the row's.
  * - recall: messages.delete.
  * Each task reports one TargetResult to its row.
  */
@@ -214,8 +214,10 @@ export class TargetTask implements Task {
           return this.fail(this.ctx.explain(r.failure, 'read the message'));
         }
         if ((r.value as { text?: string }).text === this.target.text) return this.end({ kind: 'unchanged', space });
+        // messages.update (PUT) replaces the masked field; allowMissing stays false so a message deleted in Chat
+        // meanwhile is not posted again by an edit.
         const patch: ChatRequest = {
-          method: 'chat.spaces.messages.patch',
+          method: 'chat.spaces.messages.update',
           resource: name,
           query: { updateMask: 'text' },
           body: { text: this.target.text },
