@@ -10,18 +10,12 @@
 import type { Cache } from '../../ports/runtime';
 import type { ChatFailure, ChatResult } from '../../ports/chat';
 import type { Operation, Task } from '../jobs/engine';
+import type { ChatMembership } from '../../domain/chatResources';
 
 /** How long learned IDs are cached (CacheService's maximum). */
 export const IDENTITY_CACHE_TTL_S = 6 * 3600;
 
-/** A membership as members.get / members.list / members.create return it. */
-export interface ChatMembership {
-  name?: string;
-  state?: string;
-  role?: string;
-  member?: { name?: string; type?: string };
-  groupMember?: { name?: string };
-}
+export type { ChatMembership };
 
 export class Identities {
   /** `users/{id}` by email. */

@@ -12,6 +12,7 @@ import type { OutputValue, Table } from '../../domain/table';
 import { MEMBERS_COL, MEMBERS_TAB, SPACES_COL, SPACES_TAB } from '../../domain/tabs';
 import type { Workbook } from '../../ports/workbook';
 import { TabSheet } from '../tabSheet';
+import { loadSpacesTab } from '../spaces/spacesSheet';
 
 /** One data row of the Members tab. */
 export interface MemberSheetRow {
@@ -58,20 +59,7 @@ export class MembersSheet {
    * @throws Error with a sentence for the user when the Members tab is missing or cannot be read.
    */
   static load(workbook: Workbook, options: MembersSheetOptions): MembersSheet {
-    const spaces = workbook.readTab(SPACES_TAB.name)
-      ? TabSheet.load(workbook, SPACES_TAB, {
-          timeZone: options.timeZone,
-          random: options.random,
-          rowIdColumn: SPACES_COL.rowId,
-          clearOnCopy: [
-            SPACES_COL.spaceId,
-            SPACES_COL.spaceLink,
-            SPACES_COL.status,
-            SPACES_COL.details,
-            SPACES_COL.lastRun,
-          ],
-        })
-      : undefined;
+    const spaces = workbook.readTab(SPACES_TAB.name) ? loadSpacesTab(workbook, options) : undefined;
     const catalog = SpacesCatalog.fromTable(spaces?.table);
     const members = TabSheet.load(workbook, MEMBERS_TAB, {
       timeZone: options.timeZone,

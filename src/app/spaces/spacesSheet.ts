@@ -22,6 +22,19 @@ export interface SpaceSheetRow {
   notes: string[];
 }
 
+/**
+ * The Spaces tab as a TabSheet (Row IDs written first; a copied row loses the outputs of the row it copied).
+ * Scope: spreadsheets.currentonly.
+ */
+export function loadSpacesTab(workbook: Workbook, options: { timeZone: string; random: () => number }): TabSheet {
+  return TabSheet.load(workbook, SPACES_TAB, {
+    timeZone: options.timeZone,
+    random: options.random,
+    rowIdColumn: SPACES_COL.rowId,
+    clearOnCopy: [SPACES_COL.spaceId, SPACES_COL.spaceLink, SPACES_COL.status, SPACES_COL.details, SPACES_COL.lastRun],
+  });
+}
+
 export class SpacesSheet {
   private constructor(
     private readonly sheet: TabSheet,
@@ -34,18 +47,7 @@ export class SpacesSheet {
    * @throws Error with a sentence for the user when the tab is missing or cannot be read.
    */
   static load(workbook: Workbook, options: { timeZone: string; runner: string; random: () => number }): SpacesSheet {
-    const sheet = TabSheet.load(workbook, SPACES_TAB, {
-      timeZone: options.timeZone,
-      random: options.random,
-      rowIdColumn: SPACES_COL.rowId,
-      clearOnCopy: [
-        SPACES_COL.spaceId,
-        SPACES_COL.spaceLink,
-        SPACES_COL.status,
-        SPACES_COL.details,
-        SPACES_COL.lastRun,
-      ],
-    });
+    const sheet = loadSpacesTab(workbook, options);
     const { table, rowIds, copied } = sheet;
     const parsed = parseSpaceRows(table, { runner: options.runner, rowIds, ignoreOutputsOf: copied });
     const rows: SpaceSheetRow[] = table.rows.map((r) => {
