@@ -3,6 +3,9 @@
  * in this list.
  */
 import type { Scenario } from '../scenario';
+import { broadcast } from './broadcast';
+import { exportScenario } from './export';
+import { offboarding } from './offboarding';
 import { onboarding } from './onboarding';
 
-export const SCENARIOS: readonly Scenario[] = [onboarding];
+export const SCENARIOS: readonly Scenario[] = [onboarding, broadcast, offboarding, exportScenario];

@@ -58,7 +58,7 @@ export const onboarding: Scenario = {
       return {
         done: statuses['Created'] ?? 0,
         failed: statuses['Failed'] ?? 0,
-        note: `${half.length} spaces left half set up`,
+        note: `${half.length} space${half.length === 1 ? '' : 's'} left half set up`,
       };
     },
   },
