@@ -32,6 +32,8 @@ export interface JobState {
   /** When the next continuation should start, and the largest delay seen beyond it. */
   nextAt?: number;
   maxGapMs: number;
+  /** When a slice last started or saved a checkpoint (a job silent for long was abandoned by a killed run). */
+  heartbeatAt?: number;
   /** Trigger ids the job created and still owns. */
   triggerIds: string[];
   cancelled?: boolean;
