@@ -97,12 +97,12 @@ export function buildWorld(options: WorldOptions): World {
   }
 }
 
-/** A tab of the world's spreadsheet as objects keyed by header (display text). */
-export function readRows(world: World, tab: string): Record<string, string>[] {
+/** A tab of the world's spreadsheet as objects keyed by header (display text); blank rows dropped unless kept. */
+export function readRows(world: World, tab: string, keepBlank = false): Record<string, string>[] {
   const grid = world.runtime.readSheet(tab, world.spreadsheetId) ?? [];
   const [header = [], ...rows] = grid as unknown[][];
   return rows
-    .filter((r) => r.some((v) => v !== '' && v !== null && v !== undefined))
+    .filter((r) => keepBlank || r.some((v) => v !== '' && v !== null && v !== undefined))
     .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i] === undefined ? '' : String(r[i])])));
 }
 
