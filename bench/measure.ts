@@ -26,6 +26,8 @@ export interface SideFigures {
   apiCalls: number;
   /** 429 answers received. */
   rateLimited: number;
+  /** 429 answers by the quota bucket that refused them (or the injected fault). */
+  rateLimitedBy: Record<string, number>;
   spreadsheetCallsPerExecution: number;
   maxSpreadsheetCalls: number;
   cpuMs: number;
@@ -122,6 +124,13 @@ function figures(world: World, executions: readonly ExecutionResult[], logFrom: 
     wallMinutes: first && last ? (last.endedAt - first.startedAt) / MIN : 0,
     apiCalls: log.length,
     rateLimited: log.filter((e) => e.status === 429).length,
+    rateLimitedBy: log
+      .filter((e) => e.status === 429)
+      .reduce<Record<string, number>>((acc, e) => {
+        const key = `${e.methodId ?? '?'} (${e.quotaRefused ?? e.fault ?? 'unknown'})`;
+        acc[key] = (acc[key] ?? 0) + 1;
+        return acc;
+      }, {}),
     spreadsheetCallsPerExecution: sheetCalls.reduce((a, b) => a + b, 0) / Math.max(1, executions.length),
     maxSpreadsheetCalls: Math.max(0, ...sheetCalls),
     cpuMs: executions.reduce((n, e) => n + e.cpuMs, 0),

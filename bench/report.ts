@@ -93,6 +93,13 @@ export function scenarioTable(r: ScenarioResult): string {
       n2(b.cpuMs / Math.max(1, b.outcome.done + b.outcome.failed)) + ' per row reached',
     ],
   ];
+  const refused =
+    a && a.rateLimited
+      ? `Add-on 429 answers by method (refusing bucket): ${Object.entries(a.rateLimitedBy)
+          .sort((x, y) => y[1] - x[1])
+          .map(([k, v]) => `${k.replace(/^chat\./, '')} ${n0(v)}`)
+          .join(', ')}.`
+      : '';
   const errors = [...(a?.errors ?? []).map((e) => `add-on: ${e}`), ...b.errors.map((e) => `baseline: ${e}`)];
   const calls = a
     ? `\n\nAdd-on API calls by method: ${Object.entries(a.apiCallsByMethod)
@@ -105,6 +112,7 @@ export function scenarioTable(r: ScenarioResult): string {
     '',
     table(['Figure', 'Add-on', 'Naive baseline'], rows),
     calls.trim() ? calls.trim() : '',
+    refused,
     errors.length ? `Execution errors: ${errors.join(' | ')}` : '',
     `(measured in ${n1(r.realSeconds)} s of real time)`,
   ]
