@@ -29,6 +29,7 @@ function main(): void {
   const date = new Date().toISOString();
   const command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
 
+  process.stdout.write(`${modelStatement()}\n`);
   const results: ScenarioResult[] = [];
   for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
     log(`${scenario.title}…`);
