@@ -38,20 +38,13 @@ export class GasChatGateway implements ChatGateway {
     try {
       responses = UrlFetchApp.fetchAll(fetches);
     } catch (e) {
-      // fetchAll throws for a transport failure of any request (timeout, unreachable): retry them one by one.
-      if (requests.length === 1) return [{ ok: false, failure: fromThrown(e) }];
-      return requests.map((r) => this.callOne(r, token));
+      // fetchAll throws for a transport failure of any request (timeout, unreachable), and which requests went
+      // through is unknown. Hand the failure to every request: the engine re-sends them with backoff, within the
+      // execution's time budget (re-sending them one by one here could run past the 6-minute limit).
+      const failure = fromThrown(e);
+      return requests.map(() => ({ ok: false, failure }));
     }
     return responses.map(fromResponse);
-  }
-
-  private callOne(request: ChatRequest, token: string): ChatResult {
-    const fetch = toFetch(request, token);
-    try {
-      return fromResponse(UrlFetchApp.fetch(fetch.url, fetch));
-    } catch (e) {
-      return { ok: false, failure: fromThrown(e) };
-    }
   }
 }
 

@@ -63,6 +63,8 @@ export const TRIGGER_BUDGET: SliceBudget = { admitMs: 4 * 60_000, stopMs: 4.75 *
 export const CONTINUATION_DELAY_MS = 60_000;
 /** A watchdog continuation fires only if the execution died without scheduling its own. */
 export const WATCHDOG_DELAY_MS = 7 * 60_000;
+/** A job with no slice started or checkpoint saved for this long is abandoned (its triggers were lost). */
+export const STALE_JOB_MS = WATCHDOG_DELAY_MS + CONTINUATION_DELAY_MS;
 /** Rows' results are written at least this often, so a killed execution loses little. */
 export const FLUSH_EVERY_MS = 45_000;
 export const CONTINUE_HANDLER = 'continueJobs';
@@ -102,6 +104,11 @@ export class JobRunner {
   ): SliceResult {
     const running = this.current();
     if (running && !running.finishedAt) {
+      // An execution killed before it could schedule its continuation leaves a job nobody resumes; after the
+      // watchdog's delay has passed with no sign of life, the user's new start resumes it instead of being refused.
+      if (this.deps.clock.now() - (running.heartbeatAt ?? running.startedAt) > STALE_JOB_MS) {
+        return this.runSlice(running, budget);
+      }
       return {
         state: 'busy',
         message: `A "${this.handler(running.kind).title}" run started at ${new Date(running.startedAt).toISOString()} is still in progress. It continues by itself; cancel it from the sidebar or wait for it to finish.`,
@@ -169,6 +176,7 @@ export class JobRunner {
       const started = clock.now();
       if (job.nextAt !== undefined) job.maxGapMs = Math.max(job.maxGapMs, started - job.nextAt);
       job.executions++;
+      job.heartbeatAt = started;
       // Arm the watchdog first: if the platform kills this execution, the job still resumes.
       this.replaceTriggers(job, { delayMs: WATCHDOG_DELAY_MS });
       this.jobs.save(job);
@@ -201,6 +209,7 @@ export class JobRunner {
           lastFlush = clock.now();
           // The sheet holds the results; the checkpoint remembers which rows they were, so they are not redone.
           const cancelled = !!this.jobs.load(job.spreadsheetId)?.cancelled;
+          job.heartbeatAt = clock.now();
           this.jobs.save({ ...job, cancelled: cancelled || job.cancelled });
           return cancelled;
         },

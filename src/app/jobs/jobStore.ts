@@ -32,6 +32,8 @@ export interface JobState {
   /** When the next continuation should start, and the largest delay seen beyond it. */
   nextAt?: number;
   maxGapMs: number;
+  /** When a slice last started or saved a checkpoint (a job silent for long was abandoned by a killed run). */
+  heartbeatAt?: number;
   /** Trigger ids the job created and still owns. */
   triggerIds: string[];
   cancelled?: boolean;
@@ -90,7 +92,13 @@ export class JobStore {
   saveLast(job: JobState): void {
     const { rowIds: _omit, ...summary } = job;
     void _omit;
-    this.store.set(`last:${job.spreadsheetId}`, JSON.stringify({ ...summary, errors: summary.errors.slice(0, 20) }));
+    // Lists in `extra` are resume bookkeeping (e.g. the Row IDs already done): 1,000 of them outgrow the 9 KB a
+    // property value may hold, and a finished job no longer needs them.
+    const extra = summary.extra
+      ? Object.fromEntries(Object.entries(summary.extra).filter(([, v]) => !Array.isArray(v)))
+      : undefined;
+    const errors = summary.errors.slice(0, 20).map((e) => ({ row: e.row, message: e.message.slice(0, 300) }));
+    this.store.set(`last:${job.spreadsheetId}`, JSON.stringify({ ...summary, extra, errors }));
   }
 
   loadLast(spreadsheetId: string): JobState | undefined {
