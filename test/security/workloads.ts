@@ -3,8 +3,9 @@
  * way a user would notice (a card, a notification, a row's Status, the state of Chat), for the scope and logging
  * checks: the Sheets menu run as a bound script (menu, Set up sheets, Apply with a Google Group, more than 49
  * people and a welcome message, its continuation trigger), and the sidebar as a Workspace add-on (homepage, space
- * card, post, react, mark as read, add and remove a member, edit details). Also collects every sign of a missing
- * scope: Apps Script "permissions are not sufficient" errors and Chat 403 "insufficient authentication scopes".
+ * card, post, react, mark as read, add and remove a member, edit details), and the other tabs' menu items as a
+ * bound script (Apply member changes, Send messages, scheduled sending, Export messages, Delete selected spaces).
+ * Also collects every sign of a missing scope: Apps Script "permissions are not sufficient" errors and Chat 403 "insufficient authentication scopes".
  */
 import type { Manifest } from '../../emulator/runtime';
 import type { ExecutionResult } from '../../emulator/runtime';
@@ -207,11 +208,75 @@ function sidebarWorkload(scopes: readonly string[], report: WorkloadReport): voi
   report.worlds.push(world);
 }
 
+/** The Members, Messages, export and retire menu items (bound script). */
+function tabsWorkload(scopes: readonly string[], report: WorkloadReport): void {
+  const broken: string[] = [];
+  const admin = { email: 'admin@example.com', role: 'ROLE_MANAGER' as const };
+  const world = buildWorld({
+    project: project(scopes),
+    mode: 'bound',
+    directory: {
+      spaces: [
+        {
+          displayName: 'Alpha',
+          members: [admin, { email: 'ann@example.com' }],
+          messages: [{ sender: 'ann@example.com', text: 'Hello', createTime: '2026-01-05T08:30:00Z' }],
+        },
+        { displayName: 'Old', members: [admin] },
+      ],
+    },
+    tabs: (chat) => ({
+      Spaces: [
+        ['Space name', 'Space ID'],
+        ['Alpha', chat.findSpaceByDisplayName('Alpha')?.name ?? ''],
+        ['Old', chat.findSpaceByDisplayName('Old')?.name ?? ''],
+      ],
+      Members: [
+        ['Space', 'Member', 'Action'],
+        ['Alpha', 'bob@example.com', 'Add'],
+      ],
+      Messages: [
+        ['Space', 'Message', 'Send at'],
+        ['Alpha', SECRET_MESSAGE, ''],
+        ['Alpha', 'Later', '2099-01-01 09:00'],
+      ],
+    }),
+  });
+  const rt = world.runtime;
+  const executions: ExecutionResult[] = [];
+  const alpha = () => world.chat.findSpaceByDisplayName('Alpha');
+  rt.open();
+  executions.push(rt.run('applyMembers'));
+  if (!alpha()?.members.some((m) => m.email === 'bob@example.com')) broken.push('Apply member changes: bob not added');
+  executions.push(rt.run('sendMessages'));
+  if (!alpha()?.messages.some((m) => m.text === SECRET_MESSAGE)) broken.push('Send messages: nothing posted');
+  executions.push(rt.run('installSchedules'));
+  if (!rt.triggers.ofUser('admin@example.com').length) broken.push('scheduled sending: no trigger');
+  rt.ui.queueAnswer({ button: 'OK', text: '30 days' });
+  executions.push(rt.run('exportMessages'));
+  if (!readRows(world, 'Messages (export)').some((r) => r.Text === 'Hello')) broken.push('Export messages: no row');
+  const ss = rt.activeSpreadsheet;
+  const sheet = ss?.sheetByName('Spaces');
+  if (ss && sheet) {
+    ss.activeSheetId = sheet.sheetId;
+    ss.activeRange = { row: 3, col: 1, numRows: 1, numCols: 1 };
+  }
+  rt.ui.queueAnswer({ button: 'YES' });
+  executions.push(rt.run('deleteSelectedSpaces'));
+  if (world.chat.findSpaceByDisplayName('Old')) broken.push('Delete selected spaces: Old still exists');
+  for (const e of executions) if (e.error) broken.push(`${e.entryPoint} threw: ${e.error.message}`);
+  report.broken.tabs = broken;
+  report.scopeFailures.push(...scopeSignals(world, executions));
+  report.executions.push(...executions);
+  report.worlds.push(world);
+}
+
 /** Runs every workload with the given oauthScopes. */
 export function runWorkloads(scopes: readonly string[]): WorkloadReport {
   const report: WorkloadReport = { broken: {}, scopeFailures: [], executions: [], worlds: [] };
   menuWorkload(scopes, report);
   sidebarWorkload(scopes, report);
+  tabsWorkload(scopes, report);
   return report;
 }
 
