@@ -15,6 +15,8 @@ import { classifyFailure } from './failures';
 export interface Pacer {
   /** Reserves quota for the call; returns the earliest epoch ms it may be sent (≤ now means now). */
   reserve(method: ChatMethodId, space: string | undefined, nowMs: number): number;
+  /** When the call could be sent, without reserving anything. */
+  peek(method: ChatMethodId, space: string | undefined, nowMs: number): number;
 }
 
 /** One API request and what to do with its result. `then` returns follow-up operations (possibly none). */
@@ -43,8 +45,6 @@ export interface EngineOptions {
   maxActiveTasks: number;
   /** Requests in one fetchAll. */
   maxBatch: number;
-  /** Reserve quota at most this far ahead of now. */
-  lookaheadMs: number;
   /** Attempts per request before its failure is handed to the task. */
   maxAttempts: number;
   /** First backoff delay; doubles per attempt, with full jitter, capped at maxBackoffMs. */
@@ -59,7 +59,6 @@ export interface EngineOptions {
 export const DEFAULT_ENGINE_OPTIONS: Omit<EngineOptions, 'admitUntil' | 'stopAt' | 'random'> = {
   maxActiveTasks: 40,
   maxBatch: 60,
-  lookaheadMs: 2_000,
   maxAttempts: 7,
   baseBackoffMs: 1_000,
   maxBackoffMs: 32_000,
@@ -92,8 +91,6 @@ interface Pending {
   attempt: number;
   /** Epoch ms before which the request must not be sent (backoff). */
   notBefore: number;
-  /** Reserved send time, once quota is reserved. */
-  sendAt?: number;
 }
 
 interface ActiveTask {
@@ -155,20 +152,33 @@ export class JobEngine {
         if (sourceDone || now >= o.admitUntil) break;
         continue;
       }
-      // Reserve quota, in order, for requests that can go within the lookahead window.
+      // Quota is reserved at the moment of sending, never ahead: a reservation made for a time that has passed
+      // while a batch was in flight would be sent late, and a late call can share a 60-second window with calls
+      // reserved a minute after it — Chat then answers 429. Requests are taken in order; a request whose bucket
+      // is full waits, while requests on other buckets go ahead.
+      const due: Pending[] = [];
+      let wakeAt = Number.POSITIVE_INFINITY;
+      // Calls found waiting in this pass, by method and space: the same answer for the rest of the queue.
+      const held = new Map<string, number>();
       for (const p of queue) {
-        if (p.sendAt === undefined && p.notBefore <= now + o.lookaheadMs) {
-          p.sendAt = Math.max(
-            p.notBefore,
-            this.pacer.reserve(p.op.request.method, p.op.space, Math.max(now, p.notBefore)),
-          );
+        if (due.length >= o.maxBatch) break;
+        if (p.notBefore > now) {
+          wakeAt = Math.min(wakeAt, p.notBefore);
+          continue;
+        }
+        const { method } = p.op.request;
+        const key = `${method} ${p.op.space ?? ''}`;
+        const at = held.get(key) ?? this.pacer.peek(method, p.op.space, now);
+        if (at <= now) {
+          this.pacer.reserve(method, p.op.space, now);
+          due.push(p);
+        } else {
+          held.set(key, at);
+          wakeAt = Math.min(wakeAt, at);
         }
       }
-      const due = queue.filter((p) => p.sendAt !== undefined && p.sendAt <= now).slice(0, o.maxBatch);
       if (due.length === 0) {
-        // Sleep until the first reserved request is due, or until the first backed-off one enters the window.
-        let wakeAt = Number.POSITIVE_INFINITY;
-        for (const p of queue) wakeAt = Math.min(wakeAt, p.sendAt ?? p.notBefore - o.lookaheadMs);
+        // Sleep until a request's quota or backoff allows it.
         const sleep = Math.max(1, Math.min(wakeAt, o.stopAt) - now);
         this.clock.sleep(sleep);
         stats.waitMs += sleep;
