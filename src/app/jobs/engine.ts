@@ -17,6 +17,8 @@ export interface Pacer {
   reserve(method: ChatMethodId, space: string | undefined, nowMs: number): number;
   /** When the call could be sent, without reserving anything. */
   peek(method: ChatMethodId, space: string | undefined, nowMs: number): number;
+  /** Holds every call on the method's project buckets until `untilMs` (after Chat answered 429 for it). */
+  pause(method: ChatMethodId, untilMs: number): void;
 }
 
 /** One API request and what to do with its result. `then` returns follow-up operations (possibly none). */
@@ -195,15 +197,16 @@ export class JobEngine {
         stats.apiCalls[method] = (stats.apiCalls[method] ?? 0) + 1;
         const result = results[i];
         if (!result.ok && isRetryable(result.failure) && p.attempt + 1 < o.maxAttempts) {
-          if (result.failure.httpStatus === 429) stats.rateLimited++;
           stats.retries++;
           const ceiling = Math.min(o.maxBackoffMs, o.baseBackoffMs * 2 ** p.attempt);
-          queue.push({
-            op: p.op,
-            task: p.task,
-            attempt: p.attempt + 1,
-            notBefore: now + ceiling / 2 + o.random() * (ceiling / 2),
-          });
+          const notBefore = now + ceiling / 2 + o.random() * (ceiling / 2);
+          if (result.failure.httpStatus === 429) {
+            stats.rateLimited++;
+            // Someone else is using the project's quota (another user, or this user's previous execution): the
+            // whole bucket backs off, not just this request, or new calls would keep the window full.
+            this.pacer.pause(method, notBefore);
+          }
+          queue.push({ op: p.op, task: p.task, attempt: p.attempt + 1, notBefore });
           return;
         }
         if (!result.ok && result.failure.httpStatus === 429) stats.rateLimited++;

@@ -80,6 +80,8 @@ export class SpaceTask implements Task {
   private readonly people = new Map<string, ObservedMembership>();
   private readonly groupsPresent = new Set<string>();
   private readonly skipped = new Map<string, string>();
+  /** People whose membership lookup failed (not 404): their state in the space is unknown. */
+  private readonly unchecked = new Set<string>();
   private readonly problems: string[] = [];
   private roleChangesDone = 0;
   private welcomePosted = false;
@@ -192,7 +194,11 @@ export class SpaceTask implements Task {
     return unknown.map((email) =>
       this.op({ method: 'chat.spaces.members.get', resource: `${space}/members/${email}` }, space, (r) => {
         if (r.ok) this.notePerson(email, r.value as Membership);
-        else if (r.failure.httpStatus !== 404) this.problems.push(this.ctx.explain(r.failure, `check ${email}`));
+        else if (r.failure.httpStatus !== 404) {
+          // Not known either way: adding them could duplicate a membership, so they are left for the next run.
+          this.unchecked.add(email);
+          this.problems.push(this.ctx.explain(r.failure, `check ${email}`));
+        }
         return --waiting === 0 ? then() : [];
       }),
     );
@@ -210,7 +216,7 @@ export class SpaceTask implements Task {
 
   private planAndRun(): Operation[] {
     const observed = this.observed as ObservedSpace;
-    this.plan = planUpdate(
+    const plan = planUpdate(
       this.row,
       observed,
       { people: this.people, groups: this.groupsPresent },
@@ -219,6 +225,12 @@ export class SpaceTask implements Task {
       this.ctx.runner,
       this.welcomePending && !this.linked,
     );
+    // People whose membership could not be checked are neither added nor given a role this time.
+    this.plan = {
+      ...plan,
+      addPeople: plan.addPeople.filter((p) => !this.unchecked.has(p)),
+      roleChanges: plan.roleChanges.filter((c) => !this.unchecked.has(c.email)),
+    };
     if (this.ctx.dryRun) return [];
     return this.execute(this.plan);
   }
@@ -475,13 +487,16 @@ export class SpaceTask implements Task {
         plannedCalls: plannedCalls(plan),
       };
     }
+    // Nothing changed but something could not be done or checked: the row is not up to date.
     const status: SpaceRowStatus = this.created
       ? 'Created'
       : this.linked
         ? 'Linked existing'
         : this.writes
           ? 'Updated'
-          : 'Up to date';
+          : this.problems.length
+            ? 'Failed'
+            : 'Up to date';
     return { ...base, status, details: this.summary(status, plan) };
   }
 
@@ -497,6 +512,7 @@ export class SpaceTask implements Task {
       );
     else if (status === 'Linked existing') parts.push(`Linked to your existing space named "${this.row.displayName}"`);
     else if (status === 'Updated') parts.push('Updated');
+    else if (status === 'Failed') parts.push('Not brought up to date');
     else parts.push('Up to date');
     for (const c of this.changed) parts.push(c);
     if (status !== 'Up to date' || invited.length) {

@@ -205,3 +205,20 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * A kill plan for `apply`: the first `always` executions (the menu click, then the first continuation) are killed,
+ * and each later one with probability `p`, at a seeded random point between 5 s and 5 min 50 s of virtual time
+ * (inside the 6-minute limit, so also while results are being written); at most `max` kills, so the job can finish.
+ */
+export function randomKills(seed: number, p = 0.4, always = 2, max = 8): (index: number) => KillAt | undefined {
+  const random = seeded(seed);
+  let kills = 0;
+  return (index) => {
+    const kill = (index < always || random() < p) && kills < max;
+    const afterMs = 5_000 + Math.floor(random() * 345_000);
+    if (!kill) return undefined;
+    kills++;
+    return { afterMs };
+  };
+}
