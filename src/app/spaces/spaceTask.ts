@@ -17,6 +17,7 @@ import {
   type SpacePlan,
 } from '../../domain/spacePlan';
 import type { Operation, Task } from '../jobs/engine';
+import type { RowRefusals } from './refusals';
 
 /** Final state of a row, as written to the Status column. */
 export type SpaceRowStatus = 'Planned' | 'Created' | 'Updated' | 'Up to date' | 'Linked existing' | 'Failed';
@@ -47,6 +48,12 @@ export interface SpaceTaskContext {
   explain(failure: ChatFailure, action: string): string;
   /** True when the failure is Google's ALREADY_EXISTS (409). */
   isAlreadyExists(failure: ChatFailure): boolean;
+  /** True when asking again cannot help (Chat off for the person, blocked, external not allowed, …). */
+  isPermanentRefusal(failure: ChatFailure): boolean;
+  /** What Chat refused this row on an earlier run, if the row's inputs have not changed since (refusals.ts). */
+  refusedBefore(row: DesiredSpace): RowRefusals | undefined;
+  /** Remembers what Chat refused this row for good (replacing what was remembered; nothing = forget). */
+  rememberRefusals(row: DesiredSpace, people: Record<string, string>, nameTaken: string | undefined): void;
   /** Known `groups/{id}` by group email (filled as lookups succeed). */
   groupNames: Map<string, string>;
   /** Known `users/{id}` by email (filled as Chat answers). */
@@ -82,6 +89,13 @@ export class SpaceTask implements Task {
   private readonly skipped = new Map<string, string>();
   /** People whose membership lookup failed (not 404): their state in the space is unknown. */
   private readonly unchecked = new Set<string>();
+  /** People Chat refused for good, on this run or an earlier one (email → sentence). */
+  private readonly refused = new Map<string, string>();
+  /** People not tried again because an earlier run was refused for them and the row has not changed. */
+  private readonly notRetried = new Set<string>();
+  /** The sentence when the name is taken by a space the runner is not in. */
+  private nameTakenByOthers?: string;
+  private readonly previous?: RowRefusals;
   private readonly problems: string[] = [];
   private roleChangesDone = 0;
   private welcomePosted = false;
@@ -96,6 +110,7 @@ export class SpaceTask implements Task {
     private readonly welcomePending: boolean,
   ) {
     this.key = row.rowId;
+    this.previous = ctx.dryRun ? undefined : ctx.refusedBefore(row);
   }
 
   start(): Operation[] {
@@ -120,6 +135,11 @@ export class SpaceTask implements Task {
   }
 
   finish(): void {
+    if (!this.ctx.dryRun) {
+      const people: Record<string, string> = {};
+      for (const [email, why] of this.refused) if (!this.people.has(email)) people[email] = why;
+      this.ctx.rememberRefusals(this.row, people, this.nameTakenByOthers);
+    }
     this.ctx.record(this.row, this.outcome());
   }
 
@@ -239,6 +259,9 @@ export class SpaceTask implements Task {
     const plan = planCreate(this.row, this.ctx.groupNames, this.ctx.orgDomains, this.ctx.runner);
     this.plan = plan;
     if (this.ctx.dryRun) return this.predictCollision();
+    // The name was taken by someone else's space on an earlier run: only a read can change that (the runner may
+    // have been added since), so check the runner's spaces instead of sending the same setup again.
+    if (this.previous?.nameTaken && this.row.type === 'SPACE') return this.link();
     const request: ChatRequest = {
       method: 'chat.spaces.setup',
       body: {
@@ -283,9 +306,8 @@ export class SpaceTask implements Task {
     return this.withUserSpaces(() => {
       const found = this.ctx.userSpacesByName?.get((this.row.displayName ?? '').toLowerCase()) ?? [];
       if (found.length === 0) {
-        return this.fail(
-          `The name "${this.row.displayName}" is already used by a space in your organization that you are not a member of. Choose another Space name, or ask a member of that space to add you and run again to link it.`,
-        );
+        this.nameTakenByOthers = `The name "${this.row.displayName}" is already used by a space in your organization that you are not a member of. Choose another Space name, or ask a member of that space to add you and run again to link it.`;
+        return this.fail(this.nameTakenByOthers);
       }
       if (found.length > 1) {
         return this.fail(
@@ -340,6 +362,7 @@ export class SpaceTask implements Task {
       );
     }
     for (const email of plan.addPeople) {
+      if (this.skipRefused(email)) continue;
       waiting++;
       ops.push(this.addMember(email, { member: { name: `users/${email}`, type: 'HUMAN' } }, next));
     }
@@ -364,10 +387,22 @@ export class SpaceTask implements Task {
         if (who.startsWith('groups/')) this.groupsPresent.add(who);
         else return [this.recheck(who, next)];
       } else {
-        this.skipped.set(who, this.ctx.explain(r.failure, `add ${who}`));
+        const why = this.ctx.explain(r.failure, `add ${who}`);
+        this.skipped.set(who, why);
+        if (!who.startsWith('groups/') && this.ctx.isPermanentRefusal(r.failure)) this.refused.set(who, why);
       }
       return next();
     });
+  }
+
+  /** True (and reported) when Chat refused this person for good on an earlier run and the row is unchanged. */
+  private skipRefused(email: string): boolean {
+    const why = this.previous?.people[email];
+    if (why === undefined) return false;
+    this.skipped.set(email, why);
+    this.refused.set(email, why);
+    this.notRetried.add(email);
+    return true;
   }
 
   private recheck(email: string, next: () => Operation[]): Operation {
@@ -385,7 +420,7 @@ export class SpaceTask implements Task {
       const setupPeople = (plan.create?.setupMembers ?? [])
         .filter((m) => m.startsWith('users/'))
         .map((m) => m.slice(6));
-      const missing = setupPeople.filter((p) => !this.people.has(p));
+      const missing = setupPeople.filter((p) => !this.people.has(p) && !this.skipRefused(p));
       if (!missing.length) return this.finishRolesAndWelcome(plan);
       let waiting = missing.length;
       const next = () => (--waiting === 0 ? this.finishRolesAndWelcome(plan) : []);
@@ -523,6 +558,10 @@ export class SpaceTask implements Task {
     }
     const skipped = [...this.skipped.entries()];
     if (skipped.length) parts.push(`not added: ${skipped.map(([who, why]) => `${who} (${why})`).join('; ')}`);
+    if (this.notRetried.size)
+      parts.push(
+        `${[...this.notRetried].join(', ')} not tried again: Chat refused ${this.notRetried.size === 1 ? 'them' : 'each of them'} on an earlier run for a reason that asking again does not fix; edit the row to try again`,
+      );
     if (this.roleChangesDone) parts.push(`${this.roleChangesDone} role change${this.roleChangesDone === 1 ? '' : 's'}`);
     if (this.welcomePosted && plan.welcome) parts.push('welcome message posted');
     parts.push(...plan.notes, ...this.problems);
