@@ -21,6 +21,8 @@ export interface RowExpectation {
   space?: ExpectedSpace;
   /** True when the row is rejected before any API call. */
   invalid?: boolean;
+  /** True for a row naming the same space as an earlier row (invalid only together with that row). */
+  duplicate?: boolean;
 }
 
 export interface ExpectedSpace {
@@ -212,8 +214,14 @@ export function mixedSheet(seed = 4, total = 200): MixedSheet {
 
   // ---- mistakes: rejected before any API call ------------------------------------------------------------------
   invalid({ 'Space name': 'Bad email 1', Members: 'ana@example' }, /"ana@example" has no dot after the @/);
-  invalid({ 'Space name': 'Bad email 2', Members: 'not an email' }, /Members/);
-  invalid({ 'Space name': 'Bad email 3', Managers: 'bob@@example.com' }, /Managers/);
+  invalid(
+    { 'Space name': 'Bad email 2', Members: 'not an email' },
+    /^Members: "not" is not an email address \(it has no @\); write addresses like ana@example\.com/,
+  );
+  invalid(
+    { 'Space name': 'Bad email 3', Managers: 'bob@@example.com' },
+    'Managers: "bob@@example.com" has more than one @; separate addresses with commas.',
+  );
   invalid({ 'Space name': 'N'.repeat(129) }, 'Space name is 129 characters; Chat allows at most 128. Shorten it.');
   invalid(
     { 'Space name': 'Long description', Description: 'd'.repeat(151) },
@@ -324,11 +332,16 @@ export function mixedSheet(seed = 4, total = 200): MixedSheet {
       duplicates++;
       const earlier = ordinary[Math.floor(random() * ordinary.length)];
       const copy = `  ${earlier.name.toUpperCase()} `;
-      invalid(
+      add(
         { 'Space name': copy, Type: 'Space', Members: nextPerson() },
-        new RegExp(
-          `is also on row ${earlier.row}; each row must name a different space\\. Rename this one or delete the row\\.$`,
-        ),
+        {
+          status: 'Failed',
+          details: new RegExp(
+            `is also on row ${earlier.row}; each row must name a different space\\. Rename this one or delete the row\\.$`,
+          ),
+          invalid: true,
+          duplicate: true,
+        },
       );
       continue;
     }
