@@ -118,7 +118,11 @@ test('rows with mistakes never reach Chat: one setup per row to create, no other
   };
   const invalid = sheet.expected.flatMap((e, i) => (e?.invalid ? [i] : []));
   // A row with a mistake made no space; a duplicate name exists once (the earlier row's).
-  expect(invalid.filter((i) => spacesNamed(i) !== (sheet.expected[i]?.duplicate ? 1 : 0))).toEqual([]);
+  const named = (i: number) => !!sheet.rows[i]['Space name']?.trim();
+  expect(invalid.filter((i) => spacesNamed(i) !== (sheet.expected[i]?.duplicate && named(i) ? 1 : 0))).toEqual([]);
+  // The duplicate direct message did not reach Chat either: one direct message with that person.
+  const dms = session.snapshot().filter((s) => s.spaceType === 'DIRECT_MESSAGE');
+  expect(dms.filter((s) => s.members.some((m) => m.email === 'dm1@example.com')).length).toBe(1);
   expect(tabAfterFirst.filter((_, i) => sheet.expected[i]?.invalid && tabAfterFirst[i]['Space ID'])).toEqual([]);
 });
 

@@ -212,6 +212,29 @@ export function mixedSheet(seed = 4, total = 200): MixedSheet {
     );
   }
 
+  // A direct message, and a second row with the same person (Chat keeps one direct message per person).
+  add(
+    { Type: 'Direct message', Members: 'dm1@example.com', 'Welcome message': 'Hello {{Type}}' },
+    {
+      status: 'Created',
+      space: {
+        type: 'DIRECT_MESSAGE',
+        members: { [RUNNER]: MEMBER, 'dm1@example.com': MEMBER },
+        groups: [],
+        welcome: 'Hello Direct message',
+      },
+    },
+  );
+  add(
+    { Type: 'DM', Members: 'DM1@example.com' },
+    {
+      status: 'Failed',
+      details: `A Direct message with dm1@example.com is also on row ${rows.length + 1}; Chat keeps one direct message per person, so two rows would manage the same conversation. Delete one of the rows.`,
+      invalid: true,
+      duplicate: true,
+    },
+  );
+
   // ---- mistakes: rejected before any API call ------------------------------------------------------------------
   invalid({ 'Space name': 'Bad email 1', Members: 'ana@example' }, /"ana@example" has no dot after the @/);
   invalid(
