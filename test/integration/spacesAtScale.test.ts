@@ -32,7 +32,8 @@ describe.each([
 
   test('some executions really were killed and some calls really failed', () => {
     expect(run.executions.filter((e) => e.error?.timeLimit).length).toBeGreaterThanOrEqual(2);
-    expect(session.chat.stats().faultsInjected.transient).toBeGreaterThan(1000);
+    const stats = session.chat.stats();
+    expect(stats.faultsInjected.transient).toBeGreaterThan(0.07 * stats.total);
   });
 
   test('every space once, every member once with the manager role, every welcome message once, every row final', () => {

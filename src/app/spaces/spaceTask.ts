@@ -171,7 +171,11 @@ export class SpaceTask implements Task {
     ];
   }
 
-  private listMembers(pageToken: string | undefined, then: () => Operation[]): Operation[] {
+  /**
+   * Lists the space's memberships (all pages), then matches them to the row's people.
+   * @param setupPeople for a space this task just set up: the people sent with spaces.setup.
+   */
+  private listMembers(pageToken: string | undefined, then: () => Operation[], setupPeople?: string[]): Operation[] {
     const space = this.spaceName as string;
     const query = { pageSize: 1000, showInvited: true, showGroups: true, pageToken };
     return [
@@ -179,9 +183,35 @@ export class SpaceTask implements Task {
         if (!r.ok) return this.fail(this.ctx.explain(r.failure, 'list the members'));
         const page = r.value as { memberships?: Membership[]; nextPageToken?: string };
         this.absorbMemberships(page.memberships ?? []);
-        return page.nextPageToken ? this.listMembers(page.nextPageToken, then) : this.resolvePeople(then);
+        if (page.nextPageToken) return this.listMembers(page.nextPageToken, then, setupPeople);
+        return (setupPeople && this.accountedFor(setupPeople)) || this.resolvePeople(then);
       }),
     ];
+  }
+
+  /**
+   * A space just set up holds only the runner, the people setup took and those added since by this task. When the
+   * list has exactly that many people, all joined, with no role but the runner's Owner, every one of them is in:
+   * only the people who need a role are looked up (for their membership name), instead of everyone. Returns
+   * undefined when the list does not prove it (someone invited or skipped, or a replayed setup whose space
+   * already changed), and the caller looks everyone up.
+   */
+  private accountedFor(setupPeople: string[]): Operation[] | undefined {
+    const expected = new Set([...setupPeople, ...this.people.keys()]);
+    const listed = [...this.listedById.values()];
+    const owners = listed.filter((m) => m.role === 'ROLE_MANAGER').length;
+    const others = listed.filter((m) => m.role === 'ROLE_ASSISTANT_MANAGER').length;
+    if (listed.length !== expected.size + 1 || owners !== 1 || others !== 0) return undefined;
+    if (listed.some((m) => m.state !== 'JOINED')) return undefined;
+    const plan = this.plan as SpacePlan;
+    const needName = new Set(plan.roleChanges.map((c) => c.email));
+    const lookUp: string[] = [];
+    for (const email of setupPeople) {
+      if (this.people.has(email)) continue;
+      if (needName.has(email)) lookUp.push(email);
+      else this.people.set(email, { name: '', role: 'ROLE_MEMBER', state: 'JOINED' });
+    }
+    return this.lookUpPeople(lookUp, () => this.finishRolesAndWelcome(plan));
   }
 
   /** Memberships seen in a list, matched to the row's people through known user ids. */
@@ -198,7 +228,6 @@ export class SpaceTask implements Task {
 
   /** People whose user id is unknown are looked up one by one (`spaces/S/members/{email}`; 404 = not a member). */
   private resolvePeople(then: () => Operation[]): Operation[] {
-    const space = this.spaceName as string;
     const unknown: string[] = [];
     for (const email of this.targetPeople()) {
       const id = this.ctx.userIds.get(email);
@@ -209,9 +238,15 @@ export class SpaceTask implements Task {
         else this.people.delete(email);
       }
     }
-    if (!unknown.length) return then();
-    let waiting = unknown.length;
-    return unknown.map((email) =>
+    return this.lookUpPeople(unknown, then);
+  }
+
+  /** Looks people up one by one (`spaces/S/members/{email}`; 404 = not a member), then continues. */
+  private lookUpPeople(emails: string[], then: () => Operation[]): Operation[] {
+    const space = this.spaceName as string;
+    if (!emails.length) return then();
+    let waiting = emails.length;
+    return emails.map((email) =>
       this.op({ method: 'chat.spaces.members.get', resource: `${space}/members/${email}` }, space, (r) => {
         if (r.ok) this.notePerson(email, r.value as Membership);
         else if (r.failure.httpStatus !== 404) {
@@ -416,16 +451,20 @@ export class SpaceTask implements Task {
   /** After setup, checks every person setup should have added; those it skipped get one members.create each. */
   private verify(plan: SpacePlan, afterSetup: boolean): Operation[] {
     if (!afterSetup) return this.finishRolesAndWelcome(plan);
-    return this.listMembers(undefined, () => {
-      const setupPeople = (plan.create?.setupMembers ?? [])
-        .filter((m) => m.startsWith('users/'))
-        .map((m) => m.slice(6));
-      const missing = setupPeople.filter((p) => !this.people.has(p) && !this.skipRefused(p));
-      if (!missing.length) return this.finishRolesAndWelcome(plan);
-      let waiting = missing.length;
-      const next = () => (--waiting === 0 ? this.finishRolesAndWelcome(plan) : []);
-      return missing.map((email) => this.addMember(email, { member: { name: `users/${email}`, type: 'HUMAN' } }, next));
-    });
+    const setupPeople = (plan.create?.setupMembers ?? []).filter((m) => m.startsWith('users/')).map((m) => m.slice(6));
+    return this.listMembers(
+      undefined,
+      () => {
+        const missing = setupPeople.filter((p) => !this.people.has(p) && !this.skipRefused(p));
+        if (!missing.length) return this.finishRolesAndWelcome(plan);
+        let waiting = missing.length;
+        const next = () => (--waiting === 0 ? this.finishRolesAndWelcome(plan) : []);
+        return missing.map((email) =>
+          this.addMember(email, { member: { name: `users/${email}`, type: 'HUMAN' } }, next),
+        );
+      },
+      setupPeople,
+    );
   }
 
   private finishRolesAndWelcome(plan: SpacePlan): Operation[] {
