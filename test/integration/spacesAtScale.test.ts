@@ -30,8 +30,9 @@ describe.each([
     run = session.apply({ killAt: randomKills(seed) });
   }, 60_000);
 
-  test('some executions really were killed and some calls really failed', () => {
+  test('some executions really were killed and some calls really failed; nothing else went wrong', () => {
     expect(run.executions.filter((e) => e.error?.timeLimit).length).toBeGreaterThanOrEqual(2);
+    expect(run.executions.filter((e) => e.error && !e.error.timeLimit).map((e) => e.error?.message)).toEqual([]);
     const stats = session.chat.stats();
     expect(stats.faultsInjected.transient).toBeGreaterThan(0.07 * stats.total);
   });
@@ -60,6 +61,7 @@ test('spreadsheet service calls per execution do not grow with the number of row
   const measure = async (count: number) => {
     const session = await SheetSession.open({ mode: 'bound', rows: bulkSheet(count, 10).rows, seed: 3 });
     const run = session.apply();
+    expect(run.executions.map((e) => e.error?.message)).toEqual(run.executions.map(() => undefined));
     expect(session.spacesTab().every((r) => r.Status === 'Created')).toBe(true);
     return run;
   };
