@@ -190,3 +190,19 @@ test('after a 429 the whole bucket backs off, not just the refused request', () 
   expect(later).toHaveLength(6); // the retry and the five follow-ups
   expect(later.every((s) => s.at >= refusedAt + 100 + 500)).toBe(true);
 });
+
+test('a 429 is retried for longer than a 503: a full per-minute window takes up to a minute to empty', () => {
+  const clock = new FakeClock();
+  const start = clock.now();
+  // Someone else's calls fill the bucket for the first 70 seconds.
+  const chat = new FakeChat(clock, 100, () =>
+    clock.now() < start + 70_000
+      ? { ok: false, failure: { httpStatus: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota' } }
+      : undefined,
+  );
+  const seen: ChatResult[] = [];
+  const run = engine(chat, clock).run(tasks(1, () => [{ ...setup(0), then: (r) => void seen.push(r) }]));
+  expect(run.complete).toBe(true);
+  expect(seen).toEqual([{ ok: true, value: { name: 'spaces/S' } }]);
+  expect(chat.sent.length).toBeGreaterThan(DEFAULT_ENGINE_OPTIONS.maxAttempts);
+});

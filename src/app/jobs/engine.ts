@@ -49,6 +49,12 @@ export interface EngineOptions {
   maxBatch: number;
   /** Attempts per request before its failure is handed to the task. */
   maxAttempts: number;
+  /**
+   * Attempts per request answered 429. Higher than maxAttempts: a per-minute window someone else filled (another
+   * user of the project, or this user's previous execution, whose calls this execution's pacer does not know) takes
+   * up to a minute to empty, longer than the first backoffs add up to.
+   */
+  maxQuotaAttempts: number;
   /** First backoff delay; doubles per attempt, with full jitter, capped at maxBackoffMs. */
   baseBackoffMs: number;
   maxBackoffMs: number;
@@ -62,6 +68,7 @@ export const DEFAULT_ENGINE_OPTIONS: Omit<EngineOptions, 'admitUntil' | 'stopAt'
   maxActiveTasks: 40,
   maxBatch: 60,
   maxAttempts: 7,
+  maxQuotaAttempts: 12,
   baseBackoffMs: 1_000,
   maxBackoffMs: 32_000,
 };
@@ -90,7 +97,10 @@ export interface EngineRun {
 interface Pending {
   op: Operation;
   task: ActiveTask;
+  /** Times the request was sent before (sets the backoff). */
   attempt: number;
+  /** Of those, answered 429 (counted against maxQuotaAttempts; the others against maxAttempts). */
+  quotaRefusals: number;
   /** Epoch ms before which the request must not be sent (backoff). */
   notBefore: number;
 }
@@ -121,7 +131,7 @@ export class JobEngine {
     const enqueue = (task: ActiveTask, ops: Operation[] | void, now: number) => {
       for (const op of ops ?? []) {
         task.outstanding++;
-        queue.push({ op, task, attempt: 0, notBefore: now });
+        queue.push({ op, task, attempt: 0, quotaRefusals: 0, notBefore: now });
       }
     };
     const settle = (task: ActiveTask) => {
@@ -196,7 +206,14 @@ export class JobEngine {
         const method = p.op.request.method;
         stats.apiCalls[method] = (stats.apiCalls[method] ?? 0) + 1;
         const result = results[i];
-        if (!result.ok && isRetryable(result.failure) && p.attempt + 1 < o.maxAttempts) {
+        const is429 = !result.ok && result.failure.httpStatus === 429;
+        const quotaRefusals = p.quotaRefusals + (is429 ? 1 : 0);
+        // 429s and other transient failures each have their own allowance, so a request held back by quota for a
+        // while still gets its full share of retries for server errors.
+        const withinAllowance = is429
+          ? quotaRefusals < o.maxQuotaAttempts
+          : p.attempt + 1 - quotaRefusals < o.maxAttempts;
+        if (!result.ok && isRetryable(result.failure) && withinAllowance) {
           stats.retries++;
           const ceiling = Math.min(o.maxBackoffMs, o.baseBackoffMs * 2 ** p.attempt);
           const notBefore = now + ceiling / 2 + o.random() * (ceiling / 2);
@@ -206,7 +223,7 @@ export class JobEngine {
             // whole bucket backs off, not just this request, or new calls would keep the window full.
             this.pacer.pause(method, notBefore);
           }
-          queue.push({ op: p.op, task: p.task, attempt: p.attempt + 1, notBefore });
+          queue.push({ op: p.op, task: p.task, attempt: p.attempt + 1, quotaRefusals, notBefore });
           return;
         }
         if (!result.ok && result.failure.httpStatus === 429) stats.rateLimited++;
