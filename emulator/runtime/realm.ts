@@ -1,7 +1,8 @@
 /**
  * A fresh V8 context per execution, prepared the way Apps Script's is: no Node globals (`require`, `process`,
  * `setTimeout`, `fetch` do not exist), `Date` reads the virtual clock (so `new Date()` and `Date.now()` are the
- * execution's virtual time), and `Math.random` is seeded for reproducible runs (an emulator-only choice, README R9).
+ * execution's virtual time; `Date.now()` is a whole number of milliseconds, as ECMAScript time values are, even
+ * when the virtual clock has advanced by a fraction), and `Math.random` is seeded for reproducible runs (an emulator-only choice, README R9).
  * Exposes the context's own constructors so the runtime can build values that belong to the script's realm
  * (`instanceof Date`, `instanceof Array`, `instanceof Error` then hold inside the script).
  */
@@ -36,7 +37,7 @@ const BOOTSTRAP = `(function (now, random) {
   };
   Object.defineProperty(VirtualDate, 'prototype', { value: RealDate.prototype, writable: false });
   Object.defineProperty(RealDate.prototype, 'constructor', { value: VirtualDate, writable: true, configurable: true });
-  VirtualDate.now = function now_() { return now(); };
+  VirtualDate.now = function now_() { return Math.floor(now()); };
   VirtualDate.parse = RealDate.parse;
   VirtualDate.UTC = RealDate.UTC;
   Object.defineProperty(globalThis, 'Date', { value: VirtualDate, writable: true, configurable: true, enumerable: false });

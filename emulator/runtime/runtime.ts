@@ -99,6 +99,11 @@ export interface RunUntilIdleOptions {
   maxVirtualMs?: number;
   /** Keep going while only recurring triggers remain (default false: idle = no one-shot trigger pending). */
   includeRecurring?: boolean;
+  /**
+   * Kills some of the executions the triggers start, as the platform may at any point: called with the index of
+   * the execution within this call (0-based) and the trigger's handler; a KillAt kills that execution there.
+   */
+  killAt?: (index: number, handler: string) => KillAt | undefined;
 }
 
 export interface RunUntilIdleResult {
@@ -582,8 +587,11 @@ export class AppsScriptRuntime {
     );
   }
 
-  /** Fires every time-driven trigger due now (each at most once), earliest first. */
-  runDueTriggers(): ExecutionResult[] {
+  /**
+   * Fires every time-driven trigger due now (each at most once), earliest first. `killAt`, given the execution's
+   * index in this call and the handler, may kill an execution at a chosen point (see RunUntilIdleOptions.killAt).
+   */
+  runDueTriggers(killAt?: (index: number, handler: string) => KillAt | undefined): ExecutionResult[] {
     const results: ExecutionResult[] = [];
     const due = this.state.triggers.due(this.clock.now());
     for (const t of due) {
@@ -596,6 +604,7 @@ export class AppsScriptRuntime {
           as: t.owner,
           kind: 'time-trigger',
           triggerUid: t.uid,
+          killAt: killAt?.(results.length, t.handler),
           documentId: this.config.mode === 'workspace-addon' ? null : (t.documentId ?? this.state.activeSpreadsheetId),
           argsFactory: () => [timeTriggerEvent('FULL', t.uid, firedAt)],
         }),
@@ -614,7 +623,9 @@ export class AppsScriptRuntime {
     const start = this.clock.now();
     const executions: ExecutionResult[] = [];
     for (;;) {
-      const batch = this.runDueTriggers();
+      const offset = executions.length;
+      const kill = options.killAt;
+      const batch = this.runDueTriggers(kill && ((i, handler) => kill(offset + i, handler)));
       executions.push(...batch);
       if (executions.length >= maxExecutions)
         return { executions, idle: false, stoppedBy: 'maxExecutions', virtualMs: this.clock.now() - start };

@@ -301,7 +301,7 @@ function decideKind(
 function kindByStatus(status: string, m: string, method: string | undefined, code?: number): ApiErrorKind {
   if (TRANSIENT_STATUSES.has(status) || /backenderror|internalerror/.test(m)) return 'transient';
   if (
-    /chat (?:is )?(?:turned off|disabled|not enabled)|(?:does not|doesn't) have (?:google )?chat|has chat disabled|chat service (?:is )?not enabled|only available to google workspace users|not allowed to use (?:google )?chat/.test(
+    /chat (?:is )?(?:turned off|disabled|not enabled)|(?:does not|doesn't) have (?:access to )?(?:google )?chat|has chat disabled|chat service (?:is )?not enabled|only available to google workspace users|not allowed to use (?:google )?chat/.test(
       m,
     )
   ) {
@@ -352,6 +352,17 @@ export function isRetryable(error: unknown, method?: string): boolean {
 export function isAlreadyExists(error: unknown, method?: string): boolean {
   const k = classifyApiError(error, method).kind;
   return k === 'name-taken' || k === 'already-member' || k === 'already-exists';
+}
+
+/**
+ * True when adding a person failed for a reason that sending the same request again will not fix: Chat off for
+ * them, blocked, external where external people are not allowed, no such user, or a request Chat calls invalid.
+ * Missing OAuth scopes are not counted (they concern the runner, not the person).
+ */
+export function isPermanentRefusal(error: unknown, method?: string): boolean {
+  const e = classifyApiError(error, method);
+  if (e.kind === 'permission') return !/scope/i.test(`${e.message} ${e.reason ?? ''}`);
+  return e.kind === 'chat-off' || e.kind === 'external-not-allowed' || e.kind === 'not-found' || e.kind === 'invalid';
 }
 
 /** What a Details sentence should say about a failure. */

@@ -410,8 +410,8 @@ export interface SpaceRowsOptions {
 
 /**
  * Parses every row of a Spaces table whose Row IDs are already assigned, then flags, on every duplicate after the
- * first, a Space name used by an earlier row (trimmed, spaces collapsed, case-insensitive) and a Space ID used by an
- * earlier row, naming the earlier row. Returns each row's result by 1-based row number, in sheet order.
+ * first, a Space name used by an earlier row (trimmed, spaces collapsed, case-insensitive), a Direct message with
+ * the same person as an earlier row, and a Space ID used by an earlier row, naming the earlier row. Returns each row's result by 1-based row number, in sheet order.
  */
 export function parseSpaceRows(table: Table, options: SpaceRowsOptions): Map<number, SpaceRowResult> {
   const headers = writtenHeaders(table);
@@ -419,6 +419,7 @@ export function parseSpaceRows(table: Table, options: SpaceRowsOptions): Map<num
   const results = new Map<number, SpaceRowResult>();
   const firstByName = new Map<string, number>();
   const firstById = new Map<string, number>();
+  const firstByDmPerson = new Map<string, number>();
   for (const row of table.rows) {
     const parsed = parseSpaceRow(row, {
       rowId: options.rowIds.get(row.row) ?? '',
@@ -439,6 +440,20 @@ export function parseSpaceRows(table: Table, options: SpaceRowsOptions): Map<num
           row: row.row,
           column: writtenHeader(table, C.spaceName),
           message: `Space name ${quote(name)} is also on row ${first}; each row must name a different space. Rename this one or delete the row.`,
+        });
+      }
+    }
+    // Chat keeps one direct message per pair of people (setup returns the existing one, facts §2.1), so two rows
+    // with the same person would manage the same conversation.
+    const dmPerson = type === 'DIRECT_MESSAGE' ? parsed.space?.people[0] : undefined;
+    if (dmPerson) {
+      const first = firstByDmPerson.get(dmPerson);
+      if (first === undefined) firstByDmPerson.set(dmPerson, row.row);
+      else {
+        problems.push({
+          row: row.row,
+          column: writtenHeader(table, C.members),
+          message: `A Direct message with ${dmPerson} is also on row ${first}; Chat keeps one direct message per person, so two rows would manage the same conversation. Delete one of the rows.`,
         });
       }
     }

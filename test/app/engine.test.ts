@@ -5,7 +5,7 @@
  */
 import { JobEngine, DEFAULT_ENGINE_OPTIONS, type Operation, type Task } from '../../src/app/jobs/engine';
 import { QuotaPacer } from '../../src/domain/quota';
-import type { ChatGateway, ChatRequest, ChatResult } from '../../src/ports/chat';
+import type { ChatGateway, ChatMethodId, ChatRequest, ChatResult } from '../../src/ports/chat';
 import type { Clock } from '../../src/ports/runtime';
 
 class FakeClock implements Clock {
@@ -140,4 +140,69 @@ test('at the deadline the engine stops and reports the tasks it did not finish',
   expect(run.finished).toEqual(done);
   expect(run.unfinished.length).toBeGreaterThan(0);
   expect(clock.now()).toBeLessThan(Date.UTC(2026, 0, 5, 9) + 31_000);
+});
+
+test('quota is reserved for the moment a call is really sent, even when answers are slow', () => {
+  // Each batch takes 1.8 s (spaces.setup with members is slow). Quota reserved ahead of time would be spent late,
+  // and a late call can share a 60-second window with calls reserved a minute after it: Chat answers 429.
+  const clock = new FakeClock();
+  const chat = new FakeChat(clock, 1_800);
+  const pacer = new QuotaPacer();
+  const reserved: number[] = [];
+  const spy = {
+    reserve: (m: ChatMethodId, space: string | undefined, now: number) => {
+      const at = pacer.reserve(m, space, now);
+      if (m === 'chat.spaces.setup') reserved.push(at);
+      return at;
+    },
+    peek: (m: ChatMethodId, space: string | undefined, now: number) => pacer.peek(m, space, now),
+    pause: (m: ChatMethodId, until: number) => pacer.pause(m, until),
+  };
+  const start = clock.now();
+  const run = new JobEngine(chat, spy, clock, {
+    ...DEFAULT_ENGINE_OPTIONS,
+    admitUntil: start + 3_600_000,
+    stopAt: start + 3_600_000,
+    random: () => 0.5,
+  }).run(tasks(150, (i) => [{ ...setup(i), then: () => [0, 1, 2].map((j) => member(i, j)) }]));
+  expect(run.complete).toBe(true);
+  const sent = chat.sent.filter((s) => s.request.method === 'chat.spaces.setup').map((s) => s.at);
+  expect(sent).toEqual(reserved);
+  for (const t of sent) expect(sent.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(60);
+});
+
+test('after a 429 the whole bucket backs off, not just the refused request', () => {
+  const clock = new FakeClock();
+  let refusedAt = 0;
+  // Another user of the project fills the space-write bucket for the first calls.
+  const chat = new FakeChat(clock, 100, (r, n) => {
+    if (r.body && (r.body as { i: number }).i === 0 && n === 1) {
+      refusedAt = clock.now();
+      return { ok: false, failure: { httpStatus: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota' } };
+    }
+    return undefined;
+  });
+  const run = engine(chat, clock).run(tasks(5, (i) => [{ ...setup(i), then: () => [setup(10 + i)] }]));
+  expect(run.complete).toBe(true);
+  expect(run.stats.rateLimited).toBe(1);
+  // Calls sent in the same batch as the refused one are not affected; the follow-ups wait for the backoff.
+  const later = chat.sent.filter((s) => s.at > refusedAt);
+  expect(later).toHaveLength(6); // the retry and the five follow-ups
+  expect(later.every((s) => s.at >= refusedAt + 100 + 500)).toBe(true);
+});
+
+test('a 429 is retried for longer than a 503: a full per-minute window takes up to a minute to empty', () => {
+  const clock = new FakeClock();
+  const start = clock.now();
+  // Someone else's calls fill the bucket for the first 70 seconds.
+  const chat = new FakeChat(clock, 100, () =>
+    clock.now() < start + 70_000
+      ? { ok: false, failure: { httpStatus: 429, status: 'RESOURCE_EXHAUSTED', message: 'quota' } }
+      : undefined,
+  );
+  const seen: ChatResult[] = [];
+  const run = engine(chat, clock).run(tasks(1, () => [{ ...setup(0), then: (r) => void seen.push(r) }]));
+  expect(run.complete).toBe(true);
+  expect(seen).toEqual([{ ok: true, value: { name: 'spaces/S' } }]);
+  expect(chat.sent.length).toBeGreaterThan(DEFAULT_ENGINE_OPTIONS.maxAttempts);
 });

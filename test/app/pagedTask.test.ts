@@ -67,7 +67,11 @@ function list(extra: (items: Item[]) => boolean, timeOrdered: boolean): PagedLis
 
 function run(task: Task, chat: ChatGateway): void {
   const clock = new FakeClock();
-  const pacer = { reserve: (_m: string, _s: string | undefined, now: number) => now };
+  const pacer = {
+    reserve: (_m: string, _s: string | undefined, now: number) => now,
+    peek: (_m: string, _s: string | undefined, now: number) => now,
+    pause: () => undefined,
+  };
   new JobEngine(chat, pacer, clock, {
     ...DEFAULT_ENGINE_OPTIONS,
     admitUntil: clock.now() + 60_000,

@@ -181,6 +181,13 @@ describe('classifyApiError', () => {
       false,
     ],
     [
+      'Chat off, as the emulator words it (no method known)',
+      rest(400, 'FAILED_PRECONDITION', 'The user does not have access to Google Chat.'),
+      undefined,
+      'chat-off',
+      false,
+    ],
+    [
       'consumer account',
       rest(403, 'PERMISSION_DENIED', 'Google Chat API is only available to Google Workspace users.'),
       undefined,

@@ -319,6 +319,24 @@ describe('enumerations', () => {
 });
 
 describe('the whole Spaces tab', () => {
+  it('flags a second Direct message with the same person (Chat keeps one per person), naming the first row', () => {
+    const t = table(SPACES_TAB, HEADERS, [
+      { Type: 'Direct message', Members: 'a@x.com', 'Row ID': 'r-a' },
+      { Type: 'Direct message', Members: 'b@x.com', 'Row ID': 'r-b' },
+      { Type: 'DM', Members: 'A@x.com', 'Row ID': 'r-c' },
+    ]);
+    const r = validateSpacesTab(t, { newRowId: sequentialIds(), runnerEmail: RUNNER });
+    expect(r.spaces.map((s) => s.row)).toEqual([2, 3]);
+    expect(r.problems).toEqual([
+      {
+        row: 4,
+        column: 'Members',
+        message:
+          'A Direct message with a@x.com is also on row 2; Chat keeps one direct message per person, so two rows would manage the same conversation. Delete one of the rows.',
+      },
+    ]);
+  });
+
   it('flags duplicate names on every later row, naming the first', () => {
     const t = table(SPACES_TAB, HEADERS, [
       { 'Space name': 'Design', 'Row ID': 'r-a' },

@@ -15,6 +15,10 @@ import { classifyFailure } from './failures';
 export interface Pacer {
   /** Reserves quota for the call; returns the earliest epoch ms it may be sent (≤ now means now). */
   reserve(method: ChatMethodId, space: string | undefined, nowMs: number): number;
+  /** When the call could be sent, without reserving anything. */
+  peek(method: ChatMethodId, space: string | undefined, nowMs: number): number;
+  /** Holds every call on the method's project buckets until `untilMs` (after Chat answered 429 for it). */
+  pause(method: ChatMethodId, untilMs: number): void;
 }
 
 /** One API request and what to do with its result. `then` returns follow-up operations (possibly none). */
@@ -43,10 +47,14 @@ export interface EngineOptions {
   maxActiveTasks: number;
   /** Requests in one fetchAll. */
   maxBatch: number;
-  /** Reserve quota at most this far ahead of now. */
-  lookaheadMs: number;
   /** Attempts per request before its failure is handed to the task. */
   maxAttempts: number;
+  /**
+   * Attempts per request answered 429. Higher than maxAttempts: a per-minute window someone else filled (another
+   * user of the project, or this user's previous execution, whose calls this execution's pacer does not know) takes
+   * up to a minute to empty, longer than the first backoffs add up to.
+   */
+  maxQuotaAttempts: number;
   /** First backoff delay; doubles per attempt, with full jitter, capped at maxBackoffMs. */
   baseBackoffMs: number;
   maxBackoffMs: number;
@@ -59,8 +67,8 @@ export interface EngineOptions {
 export const DEFAULT_ENGINE_OPTIONS: Omit<EngineOptions, 'admitUntil' | 'stopAt' | 'random'> = {
   maxActiveTasks: 40,
   maxBatch: 60,
-  lookaheadMs: 2_000,
   maxAttempts: 7,
+  maxQuotaAttempts: 12,
   baseBackoffMs: 1_000,
   maxBackoffMs: 32_000,
 };
@@ -89,11 +97,12 @@ export interface EngineRun {
 interface Pending {
   op: Operation;
   task: ActiveTask;
+  /** Times the request was sent before (sets the backoff). */
   attempt: number;
+  /** Of those, answered 429 (counted against maxQuotaAttempts; the others against maxAttempts). */
+  quotaRefusals: number;
   /** Epoch ms before which the request must not be sent (backoff). */
   notBefore: number;
-  /** Reserved send time, once quota is reserved. */
-  sendAt?: number;
 }
 
 interface ActiveTask {
@@ -122,7 +131,7 @@ export class JobEngine {
     const enqueue = (task: ActiveTask, ops: Operation[] | void, now: number) => {
       for (const op of ops ?? []) {
         task.outstanding++;
-        queue.push({ op, task, attempt: 0, notBefore: now });
+        queue.push({ op, task, attempt: 0, quotaRefusals: 0, notBefore: now });
       }
     };
     const settle = (task: ActiveTask) => {
@@ -155,20 +164,33 @@ export class JobEngine {
         if (sourceDone || now >= o.admitUntil) break;
         continue;
       }
-      // Reserve quota, in order, for requests that can go within the lookahead window.
+      // Quota is reserved at the moment of sending, never ahead: a reservation made for a time that has passed
+      // while a batch was in flight would be sent late, and a late call can share a 60-second window with calls
+      // reserved a minute after it — Chat then answers 429. Requests are taken in order; a request whose bucket
+      // is full waits, while requests on other buckets go ahead.
+      const due: Pending[] = [];
+      let wakeAt = Number.POSITIVE_INFINITY;
+      // Calls found waiting in this pass, by method and space: the same answer for the rest of the queue.
+      const held = new Map<string, number>();
       for (const p of queue) {
-        if (p.sendAt === undefined && p.notBefore <= now + o.lookaheadMs) {
-          p.sendAt = Math.max(
-            p.notBefore,
-            this.pacer.reserve(p.op.request.method, p.op.space, Math.max(now, p.notBefore)),
-          );
+        if (due.length >= o.maxBatch) break;
+        if (p.notBefore > now) {
+          wakeAt = Math.min(wakeAt, p.notBefore);
+          continue;
+        }
+        const { method } = p.op.request;
+        const key = `${method} ${p.op.space ?? ''}`;
+        const at = held.get(key) ?? this.pacer.peek(method, p.op.space, now);
+        if (at <= now) {
+          this.pacer.reserve(method, p.op.space, now);
+          due.push(p);
+        } else {
+          held.set(key, at);
+          wakeAt = Math.min(wakeAt, at);
         }
       }
-      const due = queue.filter((p) => p.sendAt !== undefined && p.sendAt <= now).slice(0, o.maxBatch);
       if (due.length === 0) {
-        // Sleep until the first reserved request is due, or until the first backed-off one enters the window.
-        let wakeAt = Number.POSITIVE_INFINITY;
-        for (const p of queue) wakeAt = Math.min(wakeAt, p.sendAt ?? p.notBefore - o.lookaheadMs);
+        // Sleep until a request's quota or backoff allows it.
         const sleep = Math.max(1, Math.min(wakeAt, o.stopAt) - now);
         this.clock.sleep(sleep);
         stats.waitMs += sleep;
@@ -184,16 +206,24 @@ export class JobEngine {
         const method = p.op.request.method;
         stats.apiCalls[method] = (stats.apiCalls[method] ?? 0) + 1;
         const result = results[i];
-        if (!result.ok && isRetryable(result.failure) && p.attempt + 1 < o.maxAttempts) {
-          if (result.failure.httpStatus === 429) stats.rateLimited++;
+        const is429 = !result.ok && result.failure.httpStatus === 429;
+        const quotaRefusals = p.quotaRefusals + (is429 ? 1 : 0);
+        // 429s and other transient failures each have their own allowance, so a request held back by quota for a
+        // while still gets its full share of retries for server errors.
+        const withinAllowance = is429
+          ? quotaRefusals < o.maxQuotaAttempts
+          : p.attempt + 1 - quotaRefusals < o.maxAttempts;
+        if (!result.ok && isRetryable(result.failure) && withinAllowance) {
           stats.retries++;
           const ceiling = Math.min(o.maxBackoffMs, o.baseBackoffMs * 2 ** p.attempt);
-          queue.push({
-            op: p.op,
-            task: p.task,
-            attempt: p.attempt + 1,
-            notBefore: now + ceiling / 2 + o.random() * (ceiling / 2),
-          });
+          const notBefore = now + ceiling / 2 + o.random() * (ceiling / 2);
+          if (result.failure.httpStatus === 429) {
+            stats.rateLimited++;
+            // Someone else is using the project's quota (another user, or this user's previous execution): the
+            // whole bucket backs off, not just this request, or new calls would keep the window full.
+            this.pacer.pause(method, notBefore);
+          }
+          queue.push({ op: p.op, task: p.task, attempt: p.attempt + 1, quotaRefusals, notBefore });
           return;
         }
         if (!result.ok && result.failure.httpStatus === 429) stats.rateLimited++;

@@ -8,6 +8,8 @@ import type { StateStore } from '../../ports/runtime';
 /** Property values may hold 9 KB; stay well below it (UTF-8 can double the size of non-ASCII text). */
 const CHUNK_CHARS = 4000;
 const PREFIX = 'job:';
+/** Largest `extra` entry (JSON characters) kept in the last job's summary. */
+const SMALL_EXTRA_CHARS = 1000;
 
 export type JobKind = 'apply-spaces' | 'preview-spaces' | string;
 
@@ -88,17 +90,23 @@ export class JobStore {
       .map((k) => k.slice(PREFIX.length));
   }
 
-  /** The last finished job's summary, kept for "Show last run". */
+  /**
+   * The last finished job's summary, kept for "Show last run". It must fit one property value (9 KB), so the
+   * selection, the job kind's large working lists (e.g. the Row IDs already done, which grow with the sheet) and
+   * long error lists are left out: only small `extra` entries (counts such as planned calls) are kept.
+   */
   saveLast(job: JobState): void {
-    const { rowIds: _omit, ...summary } = job;
+    const { rowIds: _omit, extra, ...summary } = job;
     void _omit;
-    // Lists in `extra` are resume bookkeeping (e.g. the Row IDs already done): 1,000 of them outgrow the 9 KB a
-    // property value may hold, and a finished job no longer needs them.
-    const extra = summary.extra
-      ? Object.fromEntries(Object.entries(summary.extra).filter(([, v]) => !Array.isArray(v)))
-      : undefined;
+    const small: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(extra ?? {})) if (JSON.stringify(v).length <= SMALL_EXTRA_CHARS) small[k] = v;
     const errors = summary.errors.slice(0, 20).map((e) => ({ row: e.row, message: e.message.slice(0, 300) }));
-    this.store.set(`last:${job.spreadsheetId}`, JSON.stringify({ ...summary, extra, errors }));
+    let text = JSON.stringify({ ...summary, extra: small, errors });
+    while (text.length > CHUNK_CHARS && errors.length) {
+      errors.pop();
+      text = JSON.stringify({ ...summary, extra: small, errors });
+    }
+    this.store.set(`last:${job.spreadsheetId}`, text);
   }
 
   loadLast(spreadsheetId: string): JobState | undefined {

@@ -17,6 +17,7 @@ import {
   type SpacePlan,
 } from '../../domain/spacePlan';
 import type { Operation, Task } from '../jobs/engine';
+import type { RowRefusals } from './refusals';
 
 /** Final state of a row, as written to the Status column. */
 export type SpaceRowStatus = 'Planned' | 'Created' | 'Updated' | 'Up to date' | 'Linked existing' | 'Failed';
@@ -47,6 +48,12 @@ export interface SpaceTaskContext {
   explain(failure: ChatFailure, action: string): string;
   /** True when the failure is Google's ALREADY_EXISTS (409). */
   isAlreadyExists(failure: ChatFailure): boolean;
+  /** True when asking again cannot help (Chat off for the person, blocked, external not allowed, …). */
+  isPermanentRefusal(failure: ChatFailure): boolean;
+  /** What Chat refused this row on an earlier run, if the row's inputs have not changed since (refusals.ts). */
+  refusedBefore(row: DesiredSpace): RowRefusals | undefined;
+  /** Remembers what Chat refused this row for good (replacing what was remembered; nothing = forget). */
+  rememberRefusals(row: DesiredSpace, people: Record<string, string>, nameTaken: string | undefined): void;
   /** Known `groups/{id}` by group email (filled as lookups succeed). */
   groupNames: Map<string, string>;
   /** Known `users/{id}` by email (filled as Chat answers). */
@@ -80,6 +87,15 @@ export class SpaceTask implements Task {
   private readonly people = new Map<string, ObservedMembership>();
   private readonly groupsPresent = new Set<string>();
   private readonly skipped = new Map<string, string>();
+  /** People whose membership lookup failed (not 404): their state in the space is unknown. */
+  private readonly unchecked = new Set<string>();
+  /** People Chat refused for good, on this run or an earlier one (email → sentence). */
+  private readonly refused = new Map<string, string>();
+  /** People not tried again because an earlier run was refused for them and the row has not changed. */
+  private readonly notRetried = new Set<string>();
+  /** The sentence when the name is taken by a space the runner is not in. */
+  private nameTakenByOthers?: string;
+  private readonly previous?: RowRefusals;
   private readonly problems: string[] = [];
   private roleChangesDone = 0;
   private welcomePosted = false;
@@ -94,6 +110,7 @@ export class SpaceTask implements Task {
     private readonly welcomePending: boolean,
   ) {
     this.key = row.rowId;
+    this.previous = ctx.dryRun ? undefined : ctx.refusedBefore(row);
   }
 
   start(): Operation[] {
@@ -118,6 +135,11 @@ export class SpaceTask implements Task {
   }
 
   finish(): void {
+    if (!this.ctx.dryRun) {
+      const people: Record<string, string> = {};
+      for (const [email, why] of this.refused) if (!this.people.has(email)) people[email] = why;
+      this.ctx.rememberRefusals(this.row, people, this.nameTakenByOthers);
+    }
     this.ctx.record(this.row, this.outcome());
   }
 
@@ -149,7 +171,11 @@ export class SpaceTask implements Task {
     ];
   }
 
-  private listMembers(pageToken: string | undefined, then: () => Operation[]): Operation[] {
+  /**
+   * Lists the space's memberships (all pages), then matches them to the row's people.
+   * @param setupPeople for a space this task just set up: the people sent with spaces.setup.
+   */
+  private listMembers(pageToken: string | undefined, then: () => Operation[], setupPeople?: string[]): Operation[] {
     const space = this.spaceName as string;
     const query = { pageSize: 1000, showInvited: true, showGroups: true, pageToken };
     return [
@@ -157,9 +183,35 @@ export class SpaceTask implements Task {
         if (!r.ok) return this.fail(this.ctx.explain(r.failure, 'list the members'));
         const page = r.value as { memberships?: Membership[]; nextPageToken?: string };
         this.absorbMemberships(page.memberships ?? []);
-        return page.nextPageToken ? this.listMembers(page.nextPageToken, then) : this.resolvePeople(then);
+        if (page.nextPageToken) return this.listMembers(page.nextPageToken, then, setupPeople);
+        return (setupPeople && this.accountedFor(setupPeople)) || this.resolvePeople(then);
       }),
     ];
+  }
+
+  /**
+   * A space just set up holds only the runner, the people setup took and those added since by this task. When the
+   * list has exactly that many people, all joined, with no role but the runner's Owner, every one of them is in:
+   * only the people who need a role are looked up (for their membership name), instead of everyone. Returns
+   * undefined when the list does not prove it (someone invited or skipped, or a replayed setup whose space
+   * already changed), and the caller looks everyone up.
+   */
+  private accountedFor(setupPeople: string[]): Operation[] | undefined {
+    const expected = new Set([...setupPeople, ...this.people.keys()]);
+    const listed = [...this.listedById.values()];
+    const owners = listed.filter((m) => m.role === 'ROLE_MANAGER').length;
+    const others = listed.filter((m) => m.role === 'ROLE_ASSISTANT_MANAGER').length;
+    if (listed.length !== expected.size + 1 || owners !== 1 || others !== 0) return undefined;
+    if (listed.some((m) => m.state !== 'JOINED')) return undefined;
+    const plan = this.plan as SpacePlan;
+    const needName = new Set(plan.roleChanges.map((c) => c.email));
+    const lookUp: string[] = [];
+    for (const email of setupPeople) {
+      if (this.people.has(email)) continue;
+      if (needName.has(email)) lookUp.push(email);
+      else this.people.set(email, { name: '', role: 'ROLE_MEMBER', state: 'JOINED' });
+    }
+    return this.lookUpPeople(lookUp, () => this.finishRolesAndWelcome(plan));
   }
 
   /** Memberships seen in a list, matched to the row's people through known user ids. */
@@ -176,7 +228,6 @@ export class SpaceTask implements Task {
 
   /** People whose user id is unknown are looked up one by one (`spaces/S/members/{email}`; 404 = not a member). */
   private resolvePeople(then: () => Operation[]): Operation[] {
-    const space = this.spaceName as string;
     const unknown: string[] = [];
     for (const email of this.targetPeople()) {
       const id = this.ctx.userIds.get(email);
@@ -187,12 +238,22 @@ export class SpaceTask implements Task {
         else this.people.delete(email);
       }
     }
-    if (!unknown.length) return then();
-    let waiting = unknown.length;
-    return unknown.map((email) =>
+    return this.lookUpPeople(unknown, then);
+  }
+
+  /** Looks people up one by one (`spaces/S/members/{email}`; 404 = not a member), then continues. */
+  private lookUpPeople(emails: string[], then: () => Operation[]): Operation[] {
+    const space = this.spaceName as string;
+    if (!emails.length) return then();
+    let waiting = emails.length;
+    return emails.map((email) =>
       this.op({ method: 'chat.spaces.members.get', resource: `${space}/members/${email}` }, space, (r) => {
         if (r.ok) this.notePerson(email, r.value as Membership);
-        else if (r.failure.httpStatus !== 404) this.problems.push(this.ctx.explain(r.failure, `check ${email}`));
+        else if (r.failure.httpStatus !== 404) {
+          // Not known either way: adding them could duplicate a membership, so they are left for the next run.
+          this.unchecked.add(email);
+          this.problems.push(this.ctx.explain(r.failure, `check ${email}`));
+        }
         return --waiting === 0 ? then() : [];
       }),
     );
@@ -210,7 +271,7 @@ export class SpaceTask implements Task {
 
   private planAndRun(): Operation[] {
     const observed = this.observed as ObservedSpace;
-    this.plan = planUpdate(
+    const plan = planUpdate(
       this.row,
       observed,
       { people: this.people, groups: this.groupsPresent },
@@ -219,6 +280,12 @@ export class SpaceTask implements Task {
       this.ctx.runner,
       this.welcomePending && !this.linked,
     );
+    // People whose membership could not be checked are neither added nor given a role this time.
+    this.plan = {
+      ...plan,
+      addPeople: plan.addPeople.filter((p) => !this.unchecked.has(p)),
+      roleChanges: plan.roleChanges.filter((c) => !this.unchecked.has(c.email)),
+    };
     if (this.ctx.dryRun) return [];
     return this.execute(this.plan);
   }
@@ -227,6 +294,9 @@ export class SpaceTask implements Task {
     const plan = planCreate(this.row, this.ctx.groupNames, this.ctx.orgDomains, this.ctx.runner);
     this.plan = plan;
     if (this.ctx.dryRun) return this.predictCollision();
+    // The name was taken by someone else's space on an earlier run: only a read can change that (the runner may
+    // have been added since), so check the runner's spaces instead of sending the same setup again.
+    if (this.previous?.nameTaken && this.row.type === 'SPACE') return this.link();
     const request: ChatRequest = {
       method: 'chat.spaces.setup',
       body: {
@@ -271,9 +341,8 @@ export class SpaceTask implements Task {
     return this.withUserSpaces(() => {
       const found = this.ctx.userSpacesByName?.get((this.row.displayName ?? '').toLowerCase()) ?? [];
       if (found.length === 0) {
-        return this.fail(
-          `The name "${this.row.displayName}" is already used by a space in your organization that you are not a member of. Choose another Space name, or ask a member of that space to add you and run again to link it.`,
-        );
+        this.nameTakenByOthers = `The name "${this.row.displayName}" is already used by a space in your organization that you are not a member of. Choose another Space name, or ask a member of that space to add you and run again to link it.`;
+        return this.fail(this.nameTakenByOthers);
       }
       if (found.length > 1) {
         return this.fail(
@@ -328,6 +397,7 @@ export class SpaceTask implements Task {
       );
     }
     for (const email of plan.addPeople) {
+      if (this.skipRefused(email)) continue;
       waiting++;
       ops.push(this.addMember(email, { member: { name: `users/${email}`, type: 'HUMAN' } }, next));
     }
@@ -352,10 +422,22 @@ export class SpaceTask implements Task {
         if (who.startsWith('groups/')) this.groupsPresent.add(who);
         else return [this.recheck(who, next)];
       } else {
-        this.skipped.set(who, this.ctx.explain(r.failure, `add ${who}`));
+        const why = this.ctx.explain(r.failure, `add ${who}`);
+        this.skipped.set(who, why);
+        if (!who.startsWith('groups/') && this.ctx.isPermanentRefusal(r.failure)) this.refused.set(who, why);
       }
       return next();
     });
+  }
+
+  /** True (and reported) when Chat refused this person for good on an earlier run and the row is unchanged. */
+  private skipRefused(email: string): boolean {
+    const why = this.previous?.people[email];
+    if (why === undefined) return false;
+    this.skipped.set(email, why);
+    this.refused.set(email, why);
+    this.notRetried.add(email);
+    return true;
   }
 
   private recheck(email: string, next: () => Operation[]): Operation {
@@ -369,16 +451,20 @@ export class SpaceTask implements Task {
   /** After setup, checks every person setup should have added; those it skipped get one members.create each. */
   private verify(plan: SpacePlan, afterSetup: boolean): Operation[] {
     if (!afterSetup) return this.finishRolesAndWelcome(plan);
-    return this.listMembers(undefined, () => {
-      const setupPeople = (plan.create?.setupMembers ?? [])
-        .filter((m) => m.startsWith('users/'))
-        .map((m) => m.slice(6));
-      const missing = setupPeople.filter((p) => !this.people.has(p));
-      if (!missing.length) return this.finishRolesAndWelcome(plan);
-      let waiting = missing.length;
-      const next = () => (--waiting === 0 ? this.finishRolesAndWelcome(plan) : []);
-      return missing.map((email) => this.addMember(email, { member: { name: `users/${email}`, type: 'HUMAN' } }, next));
-    });
+    const setupPeople = (plan.create?.setupMembers ?? []).filter((m) => m.startsWith('users/')).map((m) => m.slice(6));
+    return this.listMembers(
+      undefined,
+      () => {
+        const missing = setupPeople.filter((p) => !this.people.has(p) && !this.skipRefused(p));
+        if (!missing.length) return this.finishRolesAndWelcome(plan);
+        let waiting = missing.length;
+        const next = () => (--waiting === 0 ? this.finishRolesAndWelcome(plan) : []);
+        return missing.map((email) =>
+          this.addMember(email, { member: { name: `users/${email}`, type: 'HUMAN' } }, next),
+        );
+      },
+      setupPeople,
+    );
   }
 
   private finishRolesAndWelcome(plan: SpacePlan): Operation[] {
@@ -475,13 +561,16 @@ export class SpaceTask implements Task {
         plannedCalls: plannedCalls(plan),
       };
     }
+    // Nothing changed but something could not be done or checked: the row is not up to date.
     const status: SpaceRowStatus = this.created
       ? 'Created'
       : this.linked
         ? 'Linked existing'
         : this.writes
           ? 'Updated'
-          : 'Up to date';
+          : this.problems.length
+            ? 'Failed'
+            : 'Up to date';
     return { ...base, status, details: this.summary(status, plan) };
   }
 
@@ -497,6 +586,7 @@ export class SpaceTask implements Task {
       );
     else if (status === 'Linked existing') parts.push(`Linked to your existing space named "${this.row.displayName}"`);
     else if (status === 'Updated') parts.push('Updated');
+    else if (status === 'Failed') parts.push('Not brought up to date');
     else parts.push('Up to date');
     for (const c of this.changed) parts.push(c);
     if (status !== 'Up to date' || invited.length) {
@@ -507,6 +597,10 @@ export class SpaceTask implements Task {
     }
     const skipped = [...this.skipped.entries()];
     if (skipped.length) parts.push(`not added: ${skipped.map(([who, why]) => `${who} (${why})`).join('; ')}`);
+    if (this.notRetried.size)
+      parts.push(
+        `${[...this.notRetried].join(', ')} not tried again: Chat refused ${this.notRetried.size === 1 ? 'them' : 'each of them'} on an earlier run for a reason that asking again does not fix; edit the row to try again`,
+      );
     if (this.roleChangesDone) parts.push(`${this.roleChangesDone} role change${this.roleChangesDone === 1 ? '' : 's'}`);
     if (this.welcomePosted && plan.welcome) parts.push('welcome message posted');
     parts.push(...plan.notes, ...this.problems);

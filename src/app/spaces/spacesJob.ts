@@ -4,7 +4,7 @@
  * and writes Status, Details, Space ID, Space link and Last run back in batches. Rows with problems are reported
  * without any API call. Preview runs the same tasks in dry-run mode: reads only, and a plan per row.
  */
-import { explainFailure, isAlreadyExists } from '../../domain/apiErrors';
+import { explainFailure, isAlreadyExists, isPermanentRefusal } from '../../domain/apiErrors';
 import { clientMessageId, requestId } from '../../domain/ids';
 import type { DesiredSpace } from '../../domain/model';
 import { SPACES_COL, SPACES_TAB, STATUS } from '../../domain/tabs';
@@ -12,6 +12,7 @@ import { renderTemplate } from '../../domain/template';
 import type { Task } from '../jobs/engine';
 import type { JobDeps, JobKindHandler, JobSlice } from '../jobs/jobRunner';
 import type { JobState } from '../jobs/jobStore';
+import { RefusalStore } from './refusals';
 import { SpaceTask, type SpaceRowOutcome, type SpaceTaskContext } from './spaceTask';
 import { SpacesSheet, type SpaceSheetRow } from './spacesSheet';
 
@@ -51,6 +52,7 @@ export class SpacesJobHandler implements JobKindHandler {
       for (const p of r.desired?.people ?? []) cacheKeys.add(`u:${p}`);
     }
     const cached = deps.cache.getAll([...cacheKeys]);
+    const refusals = new RefusalStore(deps.state, job.spreadsheetId);
     const ctx: SpaceTaskContext = {
       runner,
       orgDomains: this.orgDomains(runner),
@@ -60,6 +62,9 @@ export class SpacesJobHandler implements JobKindHandler {
       welcomeText: (space) => welcomeText(space),
       explain: (failure, action) => explainFailure(failure, action),
       isAlreadyExists,
+      isPermanentRefusal: (failure) => isPermanentRefusal(failure),
+      refusedBefore: (row) => refusals.get(row),
+      rememberRefusals: (row, people, nameTaken) => refusals.set(row, people, nameTaken, deps.clock.now()),
       groupNames: prefixed(cached, 'g:'),
       userIds: prefixed(cached, 'u:'),
       record: (row, outcome) => record(row.row, outcome),
@@ -115,6 +120,7 @@ export class SpacesJobHandler implements JobKindHandler {
           deps.cache.putAll(learned, CACHE_TTL_S);
         }
         sheet.flush();
+        if (!dryRun) refusals.save();
       },
     };
   }
