@@ -56,5 +56,7 @@ test('a finished 1,000-row job is kept as the last run, with its counts and with
   const last = store.loadLast('ss1');
   expect(last?.counts).toEqual({ Created: 1000 });
   expect(last?.extra).toEqual({ totalRows: 1000 });
-  expect(last?.errors.length).toBe(20);
+  // The first errors, shortened, as many as fit in the one property value.
+  expect(last?.errors.length).toBeGreaterThanOrEqual(10);
+  expect(last?.errors[0]).toEqual({ row: 2, message: 'Members: ' + 'x'.repeat(291) });
 });

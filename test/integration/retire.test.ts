@@ -104,6 +104,15 @@ describe('Delete selected spaces', () => {
       ['Delete spaces', 1],
       ['Delete spaces', 0],
     ]);
+
+    // Apply does not make a deleted space again: no Chat call for those rows, and they stay Deleted.
+    const beforeApply = s.runtime.executions.length;
+    s.select('Spaces', 2, 3);
+    s.run('applySelectedSpaces');
+    expect(chatWrites(s, beforeApply)).toBe(0);
+    rows = s.records('Spaces');
+    expect(rows.slice(0, 2).map((r) => r.Status)).toEqual(['Deleted', 'Deleted']);
+    expect(String(rows[0].Details)).toContain('Apply does not make a deleted space again');
   });
 
   test('a selection without Space IDs gets a sentence and no confirmation', async () => {
@@ -150,12 +159,15 @@ describe('Lock selected spaces', () => {
     [row] = s.records('Spaces');
     expect(row).toMatchObject({ Status: 'Locked', Details: 'Already locked; nothing changed.' });
 
-    // The row now matches Chat: Apply does not rename the space back.
+    // Apply leaves a locked row alone (no re-invites of removed members, no rename) and keeps it Locked.
     const beforeApply = s.runtime.executions.length;
     s.select('Spaces', 2);
     s.run('applySelectedSpaces');
     expect(chatWrites(s, beforeApply)).toBe(0);
     expect(s.chat.snapshot().find((x) => x.name === design)?.displayName).toBe('[Archived] Design');
+    [row] = s.records('Spaces');
+    expect(row.Status).toBe('Locked');
+    expect(String(row.Details)).toContain('Apply and Preview leave a locked space as it is');
   });
 
   test('answering No to the second question keeps the members', async () => {

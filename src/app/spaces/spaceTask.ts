@@ -20,7 +20,8 @@ import type { Operation, Task } from '../jobs/engine';
 import type { RowRefusals } from './refusals';
 
 /** Final state of a row, as written to the Status column. */
-export type SpaceRowStatus = 'Planned' | 'Created' | 'Updated' | 'Up to date' | 'Linked existing' | 'Failed';
+export type SpaceRowStatus =
+  'Planned' | 'Created' | 'Updated' | 'Up to date' | 'Linked existing' | 'Failed' | 'Locked' | 'Deleted';
 
 export interface SpaceRowOutcome {
   status: SpaceRowStatus;
@@ -297,16 +298,7 @@ export class SpaceTask implements Task {
     // The name was taken by someone else's space on an earlier run: only a read can change that (the runner may
     // have been added since), so check the runner's spaces instead of sending the same setup again.
     if (this.previous?.nameTaken && this.row.type === 'SPACE') return this.link();
-    const request: ChatRequest = {
-      method: 'chat.spaces.setup',
-      body: {
-        space: plan.create?.space,
-        requestId: this.ctx.setupRequestId(this.row.rowId),
-        memberships: plan.create?.setupMembers.map((m) =>
-          m.startsWith('groups/') ? { groupMember: { name: m } } : { member: { name: m, type: 'HUMAN' } },
-        ),
-      },
-    };
+    const request = createRequest(plan, this.row.type, this.ctx.setupRequestId(this.row.rowId));
     return [
       this.op(request, undefined, (r) => {
         if (r.ok) {
@@ -558,7 +550,7 @@ export class SpaceTask implements Task {
         status: 'Planned',
         writes: planWrites(plan),
         details: describePlan(plan),
-        plannedCalls: plannedCalls(plan),
+        plannedCalls: plannedCalls(plan, this.row.type),
       };
     }
     // Nothing changed but something could not be done or checked: the row is not up to date.
@@ -616,13 +608,34 @@ export class SpaceTask implements Task {
   }
 }
 
+/**
+ * The request that creates a row's space. A named space with nobody to add at creation uses spaces.create (Google:
+ * "to create a named space"; the caller becomes its manager); everything else uses spaces.setup, which carries up
+ * to 49 people and groups. Both take the row's requestId, so a retry or a re-run returns the space already made.
+ */
+export function createRequest(plan: SpacePlan, type: SpaceType, requestId: string): ChatRequest {
+  const members = plan.create?.setupMembers ?? [];
+  if (type === 'SPACE' && members.length === 0)
+    return { method: 'chat.spaces.create', query: { requestId }, body: plan.create?.space };
+  return {
+    method: 'chat.spaces.setup',
+    body: {
+      space: plan.create?.space,
+      requestId,
+      memberships: members.map((m) =>
+        m.startsWith('groups/') ? { groupMember: { name: m } } : { member: { name: m, type: 'HUMAN' } },
+      ),
+    },
+  };
+}
+
 /** API calls a plan makes, by method id (verification reads included). */
-export function plannedCalls(plan: SpacePlan): Record<string, number> {
+export function plannedCalls(plan: SpacePlan, type: SpaceType): Record<string, number> {
   const calls: Record<string, number> = {};
   const add = (m: string, n: number) => {
     if (n > 0) calls[m] = (calls[m] ?? 0) + n;
   };
-  add('chat.spaces.setup', plan.create ? 1 : 0);
+  if (plan.create) add(createRequest(plan, type, '').method, 1);
   add('chat.spaces.members.create', plan.addPeople.length + plan.addGroups.length);
   add('chat.spaces.patch', plan.patches.length);
   add('chat.spaces.members.patch', plan.roleChanges.length);

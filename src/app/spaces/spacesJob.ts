@@ -13,7 +13,7 @@ import type { Task } from '../jobs/engine';
 import type { JobDeps, JobKindHandler, JobSlice } from '../jobs/jobRunner';
 import type { JobState } from '../jobs/jobStore';
 import { RefusalStore } from './refusals';
-import { SpaceTask, type SpaceRowOutcome, type SpaceTaskContext } from './spaceTask';
+import { SpaceTask, type SpaceRowOutcome, type SpaceRowStatus, type SpaceTaskContext } from './spaceTask';
 import { SpacesSheet, type SpaceSheetRow } from './spacesSheet';
 
 export const APPLY_SPACES = 'apply-spaces';
@@ -22,6 +22,13 @@ export const PREVIEW_SPACES = 'preview-spaces';
 /** Statuses after which a row's welcome message is no longer owed. */
 const SETTLED = new Set<string>([STATUS.created, STATUS.updated, STATUS.upToDate, STATUS.linkedExisting]);
 const CACHE_TTL_S = 6 * 3600;
+/** Rows Retire spaces has dealt with: Apply and Preview leave them alone, and say how to manage them again. */
+const RETIRED: Record<string, string> = {
+  [STATUS.locked]:
+    'Locked: Apply and Preview leave a locked space as it is. Clear Status to manage this space from the sheet again.',
+  [STATUS.deleted]:
+    'Deleted: Apply does not make a deleted space again. Clear Space ID and Status to create a new space for this row.',
+};
 const MAX_JOB_ERRORS = 50;
 
 /** Planned API calls of a preview, by method id, kept in the job between executions. */
@@ -90,6 +97,11 @@ export class SpacesJobHandler implements JobKindHandler {
       sheet.set(row, values);
     };
     const rejected = (r: SpaceSheetRow): Task | undefined => {
+      const retired = RETIRED[r.status];
+      if (retired) {
+        record(r.row, { status: r.status as SpaceRowStatus, details: retired, writes: 0 });
+        return undefined;
+      }
       if (!r.desired || r.problems.length) {
         record(r.row, {
           status: 'Failed',
@@ -127,7 +139,17 @@ export class SpacesJobHandler implements JobKindHandler {
 
   summarize(job: JobState): string {
     const c = job.counts;
-    const order = ['Planned', 'Created', 'Updated', 'Linked existing', 'Up to date', 'Skipped', 'Failed'];
+    const order = [
+      'Planned',
+      'Created',
+      'Updated',
+      'Linked existing',
+      'Up to date',
+      'Locked',
+      'Deleted',
+      'Skipped',
+      'Failed',
+    ];
     const parts = order.filter((k) => c[k]).map((k) => `${c[k]} ${k.toLowerCase()}`);
     return parts.length ? `${parts.join(', ')}.` : 'No rows to work on.';
   }
