@@ -1,6 +1,6 @@
 /**
  * "Set up sheets": creates the Spaces, Members, Messages and Log tabs from their schemas — headers, a note on each
- * header, dropdowns for enumerated columns, plain-text formats and a frozen header row — and adds missing columns to
+ * header, dropdowns for enumerated columns, plain-text formats for typed columns and a frozen header row — and adds missing columns to
  * tabs that exist. Existing data is never touched.
  */
 import { LOG_TAB, MEMBERS_TAB, MESSAGES_TAB, SPACES_TAB, type TabSpec } from '../domain/tabs';
@@ -15,7 +15,10 @@ export function columnSetups(tab: TabSpec): ColumnSetup[] {
     note: c.note,
     allowedValues: c.allowed,
     output: c.io === 'out',
-    plainText: c.kind !== 'timestamp' && c.kind !== 'number' && c.kind !== 'datetime' && !c.allowed,
+    // Plain text keeps what people type from turning into dates or numbers. Columns the add-on writes are left
+    // in the default format: its values carry their own guard (toCellValue's quote prefix, which a plain-text
+    // cell would show).
+    plainText: c.io === 'in' && c.kind !== 'timestamp' && c.kind !== 'number' && c.kind !== 'datetime' && !c.allowed,
   }));
 }
 
