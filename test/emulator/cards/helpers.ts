@@ -10,7 +10,6 @@ import { validateCard } from '../../../emulator/cards/validate';
  * Builder objects are method tables created at run time (as in Apps Script, where scripts are untyped), so tests
  * reach them through this deliberately loose type.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Dyn = any;
 
 /** A fresh CardService whose errors are plain `Error`s. */
