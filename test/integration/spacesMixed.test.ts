@@ -222,6 +222,15 @@ test('applying again makes zero Chat writes; every row that reached Chat reads U
   ]);
 });
 
+test('a preview after that plans no add for the refused person and says why', () => {
+  const preview = session.apply({ entryPoint: 'previewSpaces' });
+  expect(writeCalls(preview.apiCalls)).toBe(0);
+  const row = session.spacesTab().find((r) => r['Space name'] === 'Chat off');
+  expect(row?.Status).toBe('Planned');
+  expect(row?.Details).toContain(`${CHAT_OFF} not tried again`);
+  expect(row?.Details).not.toMatch(/add \d+ (member|people|person)/i);
+});
+
 test('after the row with the refused person is edited, that person is tried again (and nobody else)', () => {
   const sheetModel = session.runtime.activeSpreadsheet?.sheetByName('Spaces');
   const rowIndex = session.spacesTab().findIndex((r) => r['Space name'] === 'Chat off') + 2;

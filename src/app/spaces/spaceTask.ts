@@ -111,7 +111,7 @@ export class SpaceTask implements Task {
     private readonly welcomePending: boolean,
   ) {
     this.key = row.rowId;
-    this.previous = ctx.dryRun ? undefined : ctx.refusedBefore(row);
+    this.previous = ctx.refusedBefore(row);
   }
 
   start(): Operation[] {
@@ -422,6 +422,20 @@ export class SpaceTask implements Task {
     });
   }
 
+  /** A preview's plan without the people Apply will not try again (Chat refused them for good, row unchanged). */
+  private withoutRefused(plan: SpacePlan): SpacePlan {
+    const refused = plan.addPeople.filter((p) => this.previous?.people[p] !== undefined);
+    if (!refused.length) return plan;
+    return {
+      ...plan,
+      addPeople: plan.addPeople.filter((p) => !refused.includes(p)),
+      notes: [
+        ...plan.notes,
+        `${refused.join(', ')} not tried again: Chat refused ${refused.length === 1 ? 'them' : 'each of them'} on an earlier run; edit the row to try again`,
+      ],
+    };
+  }
+
   /** True (and reported) when Chat refused this person for good on an earlier run and the row is unchanged. */
   private skipRefused(email: string): boolean {
     const why = this.previous?.people[email];
@@ -535,7 +549,7 @@ export class SpaceTask implements Task {
         : '';
       return { ...base, status: 'Failed', details: this.failed + partial };
     }
-    const plan = this.plan as SpacePlan;
+    const plan = this.ctx.dryRun ? this.withoutRefused(this.plan as SpacePlan) : (this.plan as SpacePlan);
     if (this.ctx.dryRun) {
       if (this.linkedPreview) {
         return {
