@@ -5,6 +5,7 @@
  */
 import type { SoakWorkload } from '../soak';
 import { membersApply } from './membersApply';
+import { messagesSend } from './messagesSend';
 import { spacesApply } from './spacesApply';
 
-export const SOAK_WORKLOADS: readonly SoakWorkload[] = [spacesApply, membersApply];
+export const SOAK_WORKLOADS: readonly SoakWorkload[] = [spacesApply, membersApply, messagesSend];
