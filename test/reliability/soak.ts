@@ -40,6 +40,11 @@ export interface SoakWorkload {
   killWithinMs?: number;
   /** Chance that an execution is killed, when the soak's options do not say (default 0.3). */
   killChance?: number;
+  /**
+   * The seeds the default suite runs (test/integration/reliabilitySmoke.test.ts): fixed seeds in which an execution
+   * is killed and the overlapping start happens, so CI exercises both.
+   */
+  smokeSeeds: readonly number[];
 }
 
 export interface SoakOptions {

@@ -5,7 +5,8 @@
  */
 import type { SoakWorkload } from '../soak';
 import { membersApply } from './membersApply';
+import { messagesExport } from './messagesExport';
 import { messagesSend } from './messagesSend';
 import { spacesApply } from './spacesApply';
 
-export const SOAK_WORKLOADS: readonly SoakWorkload[] = [spacesApply, membersApply, messagesSend];
+export const SOAK_WORKLOADS: readonly SoakWorkload[] = [spacesApply, membersApply, messagesSend, messagesExport];

@@ -105,6 +105,7 @@ export const membersApply: SoakWorkload = {
   id: 'members-apply',
   entryPoints: ['applyMembers'],
   start: 'applyMembers',
+  smokeSeeds: [4, 12],
   // A run takes seconds (a minute or more under a 429 storm): timed kills land in its first half-minute.
   killWithinMs: 30_000,
   killChance: 0.5,

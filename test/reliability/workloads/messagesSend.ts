@@ -69,6 +69,7 @@ export const messagesSend: SoakWorkload = {
   id: 'messages-send',
   entryPoints: ['sendMessages'],
   start: 'sendMessages',
+  smokeSeeds: [4, 9],
   // A run takes seconds (a minute or more after a lost response's backoff): timed kills land in its first 15 s.
   killWithinMs: 15_000,
   killChance: 0.6,
