@@ -99,6 +99,7 @@ function runAddOn(world: World, scenario: Scenario): ExecutionResult[] {
     const r = world.runtime.run('setUpSheets');
     if (r.error) throw new Error(`setUpSheets failed: ${r.error.message}`);
   }
+  if (scenario.answer) world.runtime.ui.answerWith = scenario.answer;
   const executions: ExecutionResult[] = [];
   for (const entry of scenario.entryPoints) {
     executions.push(world.runtime.run(entry));

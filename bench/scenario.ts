@@ -3,9 +3,10 @@
  * that do the work (each run, then continued by its triggers until idle), the naive baseline script that does the
  * same job the way Google's samples do, and how to count rows done and failed afterwards. A new scenario is one file
  * in bench/scenarios/ exporting a `Scenario`, plus its baseline in bench/baseline/; the harness (measure.ts) does
- * the rest, and skips a scenario whose entry points the built bundle does not export yet.
+ * the rest, and skips a scenario whose entry points the built bundle does not export.
  */
 import type { ChatEmulator, DirectoryInput } from '../emulator/chat';
+import type { DialogAnswer, DialogRequest } from '../emulator/runtime';
 import type { PlannedCall } from '../src/domain/quota';
 import type { Tabs, World } from './world';
 
@@ -42,6 +43,11 @@ export interface Scenario {
   setup(): ScenarioSetup;
   /** Add-on entry points run in order, as a user would from the menu; each is continued until idle. */
   entryPoints: readonly string[];
+  /**
+   * How the user answers the add-on's dialogs (e.g. an export's options prompt); undefined = the first button with
+   * no text, the runtime's default.
+   */
+  answer?: (request: DialogRequest) => DialogAnswer | undefined;
   /** Tabs the add-on needs created first by Set up sheets (not measured). Default true. */
   setUpSheets?: boolean;
   /**

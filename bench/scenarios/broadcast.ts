@@ -1,7 +1,7 @@
 /**
  * Broadcast: one templated message ({{Space name}}, {{Team lead}}) to the 1,000 spaces of the Spaces tab, from one
  * Messages row with Space = `*` ("Send messages"). Message writes allow 3,000 a minute, so the quota bound is a
- * fraction of a minute and latency, not quota, sets the pace. Waits for the `sendMessages` entry point.
+ * fraction of a minute and latency, not quota, sets the pace.
  */
 import type { ChatEmulator } from '../../emulator/chat';
 import type { Outcome, Scenario } from '../scenario';

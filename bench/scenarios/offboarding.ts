@@ -2,7 +2,7 @@
  * Offboarding: remove 200 people who leave from the 500 spaces of the Spaces tab, from 200 Members rows with
  * Space = `*` and Action = Remove ("Apply members"). Each space has 30 people, 8 of them leaving (each leaver is in
  * 20 spaces), so the least work is 500 member lists and 4,000 members.delete: membership writes (300/min) bound it.
- * The 22 people who stay in each space must still be there. Waits for the `applyMembers` entry point.
+ * The 22 people who stay in each space must still be there.
  */
 import type { ChatEmulator } from '../../emulator/chat';
 import type { Outcome, Scenario } from '../scenario';

@@ -190,6 +190,16 @@ export class ChatEmulator {
     this.reset();
   }
 
+  /**
+   * Every space event Chat recorded (a membership or message created, updated or deleted…), per space in the order
+   * they happened: what a test counts to tell a change carried out once from one carried out twice.
+   */
+  events(): { space: string; eventType: string; resource: string; eventTime: string }[] {
+    return this.backend.state.spaces.flatMap((s) =>
+      s.events.map((e) => ({ space: s.name, eventType: e.eventType, resource: e.resource, eventTime: e.eventTime })),
+    );
+  }
+
   /** Counts per method id, 429s, 501s and injected faults. */
   stats(): ChatStats {
     return computeStats(this.requestLog, this.faults.counts);

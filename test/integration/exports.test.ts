@@ -135,6 +135,8 @@ describe('Export members', () => {
     expect(s.records('Members (export)')).toHaveLength(2);
     const log = s.records('Log')[0];
     expect(String(log.Errors)).toContain(`Secret (${s.spaceId('Secret')}): not found, or you are not a member`);
+    // One of the values the Status column's note lists.
+    expect(log.Status).toBe('Done with errors');
   });
 });
 
@@ -184,7 +186,7 @@ describe('Export messages', () => {
     const rows = s.records('Messages (export)');
     expect(rows).toHaveLength(BIG);
     expect(new Set(rows.map((r) => r['Message ID'])).size).toBe(BIG);
-    expect(s.records('Log')[0]).toMatchObject({ Action: 'Export messages', Executions: 2, Failed: 0 });
+    expect(s.records('Log')[0]).toMatchObject({ Action: 'Export messages', Status: 'Done', Executions: 2, Failed: 0 });
     expect(s.runtime.triggers.ofUser('admin@example.com')).toEqual([]);
   }, 120_000);
 

@@ -1,6 +1,6 @@
 /**
- * The fault soak, generic over workloads: a workload (Spaces apply today; members, messages and exports as they
- * land) describes its starting workbook and directory for a seed, the entry point a user starts, and what must
+ * The fault soak, generic over workloads: a workload (Spaces apply, Members apply, Messages send, messages export)
+ * describes its starting workbook and directory for a seed, the entry point a user starts, and what must
  * hold afterwards. The soak runs the built bundle in the emulator as a bound script with seeded Chat faults
  * (transient 5xx, 429 storms, timeouts, lost responses), kills executions at random points (as the platform does
  * past the time limit: the next continuation or the watchdog trigger must pick up), and starts the same action a
@@ -8,7 +8,7 @@
  * time-driven triggers itself, like the runtime's runUntilIdle, so that each continuation can be killed too.
  */
 import { SeededRandom } from '../../emulator/core/rng';
-import type { ExecutionResult, KillAt } from '../../emulator/runtime';
+import type { DialogAnswer, DialogRequest, ExecutionResult, KillAt } from '../../emulator/runtime';
 import { timeTriggerEvent } from '../../emulator/runtime/events';
 import { addOnProject, buildWorld, declaredFunctions, type World } from '../../bench/world';
 import type { ScenarioSetup } from '../../bench/scenario';
@@ -31,12 +31,26 @@ export interface SoakWorkload {
   runAgain(world: World, expected: unknown): boolean;
   /** Problems with the end state, as sentences; empty when every row ended final and true. */
   verify(world: World, before: SpaceSnapshot[], expected: unknown): string[];
+  /** How the user answers the add-on's dialogs (e.g. an export's options prompt); default the first button. */
+  answer?: (request: DialogRequest) => DialogAnswer | undefined;
+  /**
+   * Latest virtual ms into an execution at which a timed kill lands (default 300,000). A workload whose runs take
+   * seconds sets it near its length, so that timed kills land inside its executions rather than after them.
+   */
+  killWithinMs?: number;
+  /** Chance that an execution is killed, when the soak's options do not say (default 0.3). */
+  killChance?: number;
+  /**
+   * The seeds the default suite runs (test/integration/reliabilitySmoke.test.ts): fixed seeds in which an execution
+   * is killed and the overlapping start happens, so CI exercises both.
+   */
+  smokeSeeds: readonly number[];
 }
 
 export interface SoakOptions {
   /** Chat fault spec. Default: 10 % transient 5xx, 429 storms, timeouts and lost responses. */
   faults?: string;
-  /** Chance that an execution is killed at a random point. Default 0.3. */
+  /** Chance that an execution is killed at a random point. Default: the workload's, else 0.3. */
   killChance?: number;
   /** Start the action again while the first run's continuation is pending. Default true. */
   overlap?: boolean;
@@ -65,9 +79,9 @@ export function bundleSupports(workload: SoakWorkload): boolean {
   return workload.entryPoints.every((e) => declared.has(e));
 }
 
-function randomKill(rng: SeededRandom, chance: number): KillAt | undefined {
+function randomKill(rng: SeededRandom, chance: number, withinMs: number): KillAt | undefined {
   if (!rng.chance(chance)) return undefined;
-  return rng.chance(0.5) ? { calls: rng.int(1, 60) } : { afterMs: rng.int(500, 300_000) };
+  return rng.chance(0.5) ? { calls: rng.int(1, 60) } : { afterMs: rng.int(500, withinMs) };
 }
 
 /** Runs one seed of a workload under faults and returns what went wrong. */
@@ -86,7 +100,9 @@ export function soak(workload: SoakWorkload, seed: number, options: SoakOptions 
   const setUp = runtime.run('setUpSheets');
   if (setUp.error) throw new Error(`setUpSheets: ${setUp.error.message}`);
   const before = world.chat.snapshot();
-  const killChance = options.killChance ?? 0.3;
+  const killChance = options.killChance ?? workload.killChance ?? 0.3;
+  const killWithin = workload.killWithinMs ?? 300_000;
+  if (workload.answer) runtime.ui.answerWith = workload.answer;
   const executions: ExecutionResult[] = [];
   let killed = 0;
   const overran: string[] = [];
@@ -102,7 +118,7 @@ export function soak(workload: SoakWorkload, seed: number, options: SoakOptions 
   const max = options.maxExecutions ?? 200;
   /** A user starts the action, then its continuations run (and may be killed) until nothing is pending. */
   const drive = () => {
-    const kill = randomKill(rng, killChance);
+    const kill = randomKill(rng, killChance, killWithin);
     record(runtime.execute(workload.start, { killAt: kill }), kill);
     while (executions.length < max) {
       const next = runtime.triggers.nextAt(true);
@@ -122,7 +138,7 @@ export function soak(workload: SoakWorkload, seed: number, options: SoakOptions 
       for (const t of runtime.triggers.due(clock.now())) {
         const firedAt = clock.now();
         runtime.triggers.fired(t, firedAt, 'keep-disabled');
-        const k = randomKill(rng, killChance);
+        const k = randomKill(rng, killChance, killWithin);
         record(
           runtime.execute(t.handler, {
             kind: 'time-trigger',

@@ -10,7 +10,7 @@ import type { ChatGateway } from '../../ports/chat';
 import type { Cache, Clock, Identity, Notifier, Scheduler, StateStore, UserLock } from '../../ports/runtime';
 import type { CellValue, Workbook } from '../../ports/workbook';
 import { toCellValue } from '../../domain/cells';
-import { LOG_COL, LOG_TAB as LOG_TAB_SPEC } from '../../domain/tabs';
+import { LOG_COL, LOG_TAB as LOG_TAB_SPEC, RUN_STATUS } from '../../domain/tabs';
 import { columnSetups } from '../setUpSheets';
 import { DEFAULT_ENGINE_OPTIONS, JobEngine, type EngineStats, type Pacer, type Task } from './engine';
 import { JobStore, type JobState } from './jobStore';
@@ -275,7 +275,12 @@ export class JobRunner {
       [LOG_COL.who]: this.deps.identity.email(),
       [LOG_COL.started]: new Date(job.startedAt),
       [LOG_COL.ended]: new Date(job.finishedAt ?? this.deps.clock.now()),
-      [LOG_COL.status]: job.cancelled ? 'Cancelled' : job.errors.length ? 'Finished with errors' : 'Finished',
+      // The values the Log tab's Status column documents (RUN_STATUS).
+      [LOG_COL.status]: job.cancelled
+        ? RUN_STATUS.stopped
+        : job.errors.length
+          ? RUN_STATUS.doneWithErrors
+          : RUN_STATUS.done,
       [LOG_COL.rows]: Object.values(c).reduce((a, b) => a + b, 0),
       [LOG_COL.created]: n('Created'),
       [LOG_COL.updated]: n('Updated'),

@@ -16,6 +16,7 @@ import {
   type ObservedSpace,
   type SpacePlan,
 } from '../../domain/spacePlan';
+import type { ChatSpace } from '../../domain/chatResources';
 import type { Operation, Task } from '../jobs/engine';
 import type { RowRefusals } from './refusals';
 
@@ -304,10 +305,16 @@ export class SpaceTask implements Task {
         if (r.ok) {
           this.writes++;
           this.created = true;
-          const space = r.value as { name?: string; spaceUri?: string };
+          const space = r.value as { name?: string; spaceUri?: string } & Pick<ChatSpace, 'membershipCount'>;
           this.spaceName = space.name;
           this.spaceUri = space.spaceUri;
           this.observed = toObservedSpace(r.value);
+          // A replayed setup (same requestId: an earlier execution stopped with this row in flight) answers with the
+          // space as it is now. When it already holds more people than setup adds, some of the rest were added
+          // before the stop: read who is there and add only the missing, instead of re-sending every members.create
+          // (each answered "already a member", and each spending the membership-write quota all rows share).
+          const joined = space.membershipCount?.joinedDirectHumanUserCount ?? 0;
+          if (joined > setupUsers(plan) + 1) return this.listMembers(undefined, () => this.planAndRun());
           return this.execute(plan, true);
         }
         if (this.ctx.isAlreadyExists(r.failure) && this.row.type === 'SPACE') return this.link();
@@ -688,4 +695,9 @@ function toObservedSpace(value: unknown): ObservedSpace {
     externalUserAllowed: !!s.externalUserAllowed,
     uri: s.spaceUri,
   };
+}
+
+/** People (not groups) a create plan's spaces.setup adds. */
+function setupUsers(plan: SpacePlan): number {
+  return (plan.create?.setupMembers ?? []).filter((m) => m.startsWith('users/')).length;
 }

@@ -70,6 +70,7 @@ export const spacesApply: SoakWorkload = {
   id: 'spaces-apply',
   entryPoints: ['applySpaces'],
   start: 'applySpaces',
+  smokeSeeds: [3, 7],
   setup(rng) {
     const rows = rowSpecs(rng);
     const directory = {
