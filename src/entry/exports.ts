@@ -33,6 +33,11 @@ function ask(title: string, question: string): string | undefined {
 
 function start(kind: ExportKind, plan: (deps: JobDeps) => ExportState | string | undefined): void {
   menuRun(TITLE, (run) => {
+    const busy = run.jobs.busyMessage();
+    if (busy) {
+      run.deps.notifier?.alert(TITLE, busy);
+      return;
+    }
     const state = plan(run.deps);
     if (state === undefined) return;
     if (typeof state === 'string') {

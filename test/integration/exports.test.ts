@@ -182,6 +182,13 @@ describe('Export messages', () => {
     const first = s.run('exportMessages');
     expect(first.error).toBeUndefined();
     expect(s.runtime.ui.toasts.map((t) => String(t.title))).toContain('Still working');
+    // Starting another export meanwhile is refused before any question is asked.
+    const prompts = s.runtime.ui.dialogs.filter((d) => d.kind === 'prompt').length;
+    expect(s.run('exportMessages').error).toBeUndefined();
+    expect(s.runtime.ui.dialogs.filter((d) => d.kind === 'prompt')).toHaveLength(prompts);
+    expect(String(s.runtime.ui.dialogs[s.runtime.ui.dialogs.length - 1].prompt)).toContain(
+      'The "Export messages" run started at',
+    );
     s.untilIdle();
     const rows = s.records('Messages (export)');
     expect(rows).toHaveLength(BIG);

@@ -104,15 +104,10 @@ export class JobRunner {
   ): SliceResult {
     const running = this.current();
     if (running && !running.finishedAt) {
+      const busy = this.busyMessage();
       // An execution killed before it could schedule its continuation leaves a job nobody resumes; after the
       // watchdog's delay has passed with no sign of life, the user's new start resumes it instead of being refused.
-      if (this.deps.clock.now() - (running.heartbeatAt ?? running.startedAt) > STALE_JOB_MS) {
-        return this.runSlice(running, budget);
-      }
-      return {
-        state: 'busy',
-        message: `A "${this.handler(running.kind).title}" run started at ${new Date(running.startedAt).toISOString()} is still in progress. It continues by itself; cancel it from the sidebar or wait for it to finish.`,
-      };
+      return busy ? { state: 'busy', message: busy } : this.runSlice(running, budget);
     }
     const now = this.deps.clock.now();
     const job: JobState = {
@@ -156,6 +151,18 @@ export class JobRunner {
   /** The human name of a job kind ("Apply spaces"), or the kind itself when no handler knows it. */
   titleOf(kind: string): string {
     return this.handlers.find((x) => x.kind === kind)?.title ?? kind;
+  }
+
+  /**
+   * Why a new job cannot start now (a job of this spreadsheet is in progress and alive), or undefined. Entry points
+   * that ask the user something first check it before asking.
+   */
+  busyMessage(): string | undefined {
+    const running = this.current();
+    if (!running || running.finishedAt) return undefined;
+    if (this.deps.clock.now() - (running.heartbeatAt ?? running.startedAt) > STALE_JOB_MS) return undefined;
+    const started = new Date(running.startedAt).toISOString().replace('T', ' ').slice(0, 16);
+    return `The "${this.titleOf(running.kind)}" run started at ${started} UTC is still in progress. It continues by itself; wait for it to finish, or stop it with Chat Spaces > Cancel running job (or Cancel in the sidebar).`;
   }
 
   private handler(kind: string): JobKindHandler {
