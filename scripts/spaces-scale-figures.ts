@@ -1,5 +1,5 @@
 /**
- * Prints the figures of issue #4's closing note for the built bundle (run `npm run build` first):
+ * Prints the Spaces apply scale figures for the built bundle (run `npm run build` first):
  * `npx tsx scripts/spaces-scale-figures.ts [rows] [membersPerRow]` applies the bulk Spaces sheet (default 1,000
  * rows × 10 people, test/integration/scale/bulkSheet.ts) in the emulator as a bound script, as an Editor add-on
  * whose one-shot triggers fire as scheduled, and as one whose triggers wait for the next hour, with no faults and

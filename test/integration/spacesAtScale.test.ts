@@ -1,5 +1,5 @@
 /**
- * Issue #4 at scale, on the built bundle in the emulator: 1,000 Spaces rows with 10 people each are applied across
+ * Spaces apply at scale, on the built bundle in the emulator: 1,000 Spaces rows with 10 people each are applied across
  * continuations while executions are killed at seeded random points and 10 % of Chat calls fail transiently, as a
  * bound script and as an Editor add-on whose one-shot triggers fire only at the next hour (the pessimistic reading
  * of the unconfirmed add-on trigger timing). Every space, membership, role and welcome message must exist exactly

@@ -1,5 +1,5 @@
 /**
- * Issue #4's 200-row sheet on the built bundle in the emulator: every column and every mistake (see
+ * The 200-row mixed Spaces sheet on the built bundle in the emulator: every column and every mistake (see
  * scale/mixedSheet.ts). Checks the Status and Details of every row, the resulting Chat state (spaces, members and
  * their roles and states, groups, welcome messages), that rows with mistakes never reach Chat, that a space of 120
  * people gets all 120 (49 through spaces.setup, the rest through members.create), that a taken name links or fails

@@ -1,5 +1,5 @@
 /**
- * The fault soak, 20 seeds per workload (`npm run test:reliability`): each seed runs the built bundle under seeded
+ * The fault soak, 20 seeds per workload under `npm run test:reliability` (3 under `npm test`): each seed runs the built bundle under seeded
  * Chat faults (10 % transient 5xx, 429 storms, timeouts, lost responses), random kills of executions and a second
  * start while a continuation is pending, and must end with every row final and true in the sheet and in Chat, no
  * duplicate space, membership or message, and the spaces outside the sheet untouched. Workloads whose entry points
@@ -7,8 +7,12 @@
  */
 import { SOAK_WORKLOADS } from './workloads';
 import { bundleSupports, soak } from './soak';
+import { soakSeeds } from './seeds';
 
-const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+const SEEDS = soakSeeds(
+  Array.from({ length: 20 }, (_, i) => i + 1),
+  3,
+);
 
 describe.each(SOAK_WORKLOADS.filter(bundleSupports).map((w) => [w.id, w] as const))(
   '%s under faults',
@@ -28,9 +32,10 @@ describe.each(SOAK_WORKLOADS.filter(bundleSupports).map((w) => [w.id, w] as cons
       killed += r.killed;
     });
 
-    test('most seeds exercised the overlapping start and the kills', () => {
-      expect(overlapped).toBeGreaterThanOrEqual(SEEDS.length / 2);
-      expect(killed).toBeGreaterThanOrEqual(SEEDS.length / 2);
+    test('the seeds exercised the overlapping start and the kills (half of them in the full run)', () => {
+      const enough = Math.max(1, Math.floor(SEEDS.length / 2));
+      expect(overlapped).toBeGreaterThanOrEqual(enough);
+      expect(killed).toBeGreaterThanOrEqual(enough);
     });
   },
 );

@@ -1,6 +1,6 @@
 /**
- * The reliability soak of issue #4 (npm run test:reliability): the 1,000-row × 10-people Spaces sheet applied under
- * ten seeds in each of bound-script and Editor add-on mode (one-shot triggers deferred to the next hour), with
+ * The Spaces soak: the 1,000-row × 10-people Spaces sheet applied under ten seeds (`npm run test:reliability`;
+ * one under `npm test`) in each of bound-script and Editor add-on mode (one-shot triggers deferred to the next hour), with
  * executions killed at seeded random points, 10 % transient Chat failures and 2 % lost responses (the write
  * happened, the caller saw an error). Every run must end with each space, membership, manager role and welcome
  * message exactly once, every row final, one Log row, no trigger left, and a second apply that writes nothing.
@@ -8,9 +8,10 @@
  */
 import { bulkProblems, bulkSheet } from '../integration/scale/bulkSheet';
 import { randomKills, SheetSession, writeCalls } from '../integration/scale/harness';
+import { soakSeeds } from './seeds';
 
 const ROWS = 1000;
-const SEEDS = [101, 102, 103, 104, 105, 106, 107, 108, 109, 110];
+const SEEDS = soakSeeds([101, 102, 103, 104, 105, 106, 107, 108, 109, 110], 1);
 const { rows, expected } = bulkSheet(ROWS, 10);
 
 describe.each(['bound', 'editor-addon'] as const)('%s', (mode) => {

@@ -1,5 +1,5 @@
 /**
- * The 200-row Spaces sheet of issue #4, generated from a seed: every column (Type Space / Group chat / Direct
+ * The 200-row Spaces sheet of the mixed-sheet test, generated from a seed: every column (Type Space / Group chat / Direct
  * message, Description, Guidelines, History, Discoverable, External users, Members with groups and external people,
  * Managers, Owners, Welcome message with {{placeholders}}, Tags, Member sync) and every mistake (bad emails, overlong
  * names and descriptions, unknown values, group chats with one person or a name, direct messages with no one or two

@@ -5,6 +5,8 @@
  * text). Every row here must fail before any API call.
  */
 
+import { SPACES_TAB, headerRow } from '../../../src/domain/tabs';
+
 /** One bad row: its cells by header, and what Details must say. */
 export interface BadRow {
   case: string;
@@ -18,25 +20,8 @@ export interface BadRow {
 const long = (n: number, unit = 'x') => unit.repeat(n);
 const ok = (i: number) => `ok${i}@example.com`;
 
-export const SPACES_HEADER = [
-  'Space name',
-  'Type',
-  'Description',
-  'Guidelines',
-  'Members',
-  'Groups',
-  'Managers',
-  'Owners',
-  'History',
-  'Discoverable',
-  'External users',
-  'Announcement',
-  'Welcome message',
-  'Member sync',
-  'Row ID',
-  'Space ID',
-  'Space link',
-];
+/** The Spaces tab's headers, as Set up sheets writes them. */
+export const SPACES_HEADER = headerRow(SPACES_TAB);
 
 export const BAD_SPACES_ROWS: BadRow[] = [
   {
