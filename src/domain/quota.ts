@@ -567,6 +567,21 @@ function upperBound(a: readonly number[], v: number): number {
  * JSON for checkpoints (`toJSON` / `QuotaPacer.fromJSON`). The guarantee assumes calls are sent at (not after)
  * their reserved times; a margin below 1 absorbs sending delays and other users of the project.
  */
+/**
+ * A pacer continuing from a saved `snapshot()` (the previous execution's reservations still inside their quota
+ * windows), or a fresh one when there is nothing usable to continue from.
+ */
+export function restorePacer(saved: unknown, options: PacerOptions = {}): QuotaPacer {
+  const state = saved as Partial<PacerState> | undefined;
+  if (!state || state.v !== 1 || typeof state.resolutionMs !== 'number' || typeof state.project !== 'object')
+    return new QuotaPacer(options);
+  try {
+    return QuotaPacer.fromJSON(state as PacerState, options);
+  } catch {
+    return new QuotaPacer(options);
+  }
+}
+
 export class QuotaPacer {
   private readonly margin: number;
   private readonly res: number;
@@ -652,6 +667,12 @@ export class QuotaPacer {
       if (logs.size === 0) this.spaces.delete(space);
     }
     for (const [bucket, until] of this.paused) if (until <= t) this.paused.delete(bucket);
+  }
+
+  /** The reservations that still count at `nowMs`, as compact JSON (see `fromJSON`). */
+  snapshot(nowMs: number): PacerState {
+    this.prune(nowMs);
+    return this.toJSON();
   }
 
   /** Compact JSON state for a checkpoint. Prune first (with the current time) to keep it small. */

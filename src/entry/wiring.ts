@@ -14,7 +14,7 @@ import {
   UserPropertiesStore,
 } from '../adapters/gas/platform';
 import { SheetWorkbook } from '../adapters/gas/sheetWorkbook';
-import { QuotaPacer } from '../domain/quota';
+import { restorePacer } from '../domain/quota';
 import type { JobDeps } from '../app/jobs/jobRunner';
 import type { Notifier } from '../ports/runtime';
 
@@ -60,6 +60,6 @@ export function buildDeps(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
     identity: new GasIdentity(),
     notifier: interactive ? new SheetNotifier(spreadsheet) : undefined,
     random: Math.random,
-    newPacer: () => new QuotaPacer(),
+    newPacer: (saved) => restorePacer(saved),
   };
 }

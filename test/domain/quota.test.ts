@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  restorePacer,
   bucketsFor,
   estimateRun,
   estimateWorkload,
@@ -170,6 +171,23 @@ describe('QuotaPacer', () => {
     );
     expect(b.reserve('chat.spaces.members.create', undefined, 0)).toBe(90_000);
     expect(JSON.stringify(state).length).toBeLessThan(2000);
+  });
+
+  it('a new execution continues from the last one: the calls of its last minute still hold the quota', () => {
+    const last = new QuotaPacer();
+    for (let i = 0; i < 60; i++) last.reserve('chat.spaces.setup', undefined, 1_000);
+    const saved = JSON.parse(JSON.stringify(last.snapshot(30_000)));
+    expect(restorePacer(saved).reserve('chat.spaces.setup', undefined, 30_000)).toBe(61_000);
+    // Nothing usable saved: a fresh pacer.
+    expect(restorePacer(undefined).reserve('chat.spaces.setup', undefined, 30_000)).toBe(30_000);
+    expect(restorePacer({ v: 2 }).reserve('chat.spaces.setup', undefined, 30_000)).toBe(30_000);
+    expect(
+      restorePacer({ v: 1, resolutionMs: 100, project: { 'space-writes': 'x' } }).reserve(
+        'chat.spaces.setup',
+        undefined,
+        30_000,
+      ),
+    ).toBe(30_000);
   });
 
   it('keeps checkpoints small even at full message throughput', () => {

@@ -19,6 +19,8 @@ export interface Pacer {
   peek(method: ChatMethodId, space: string | undefined, nowMs: number): number;
   /** Holds every call on the method's project buckets until `untilMs` (after Chat answered 429 for it). */
   pause(method: ChatMethodId, untilMs: number): void;
+  /** What the pacer must remember for the next execution (reservations still inside a quota window), if anything. */
+  snapshot?(nowMs: number): unknown;
 }
 
 /** One API request and what to do with its result. `then` returns follow-up operations (possibly none). */

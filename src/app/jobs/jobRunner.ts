@@ -27,8 +27,12 @@ export interface JobDeps {
   identity: Identity;
   notifier?: Notifier;
   random: () => number;
-  /** Builds a fresh pacer (quota reservations are per execution: quota windows are short). */
-  newPacer(): Pacer;
+  /**
+   * Builds the execution's pacer. `saved` is what the previous execution's pacer recorded (its `toJSON()`), kept in
+   * the user cache for about two minutes: the calls it sent in its last minute still count against Google's
+   * per-minute quotas, so the next execution starts from them instead of from an empty window.
+   */
+  newPacer(saved?: unknown): Pacer;
 }
 
 /** One execution's worth of a job kind: the tasks to run and where their results go. */
@@ -69,6 +73,25 @@ export const STALE_JOB_MS = WATCHDOG_DELAY_MS + CONTINUATION_DELAY_MS;
 export const FLUSH_EVERY_MS = 45_000;
 export const CONTINUE_HANDLER = 'continueJobs';
 export const LOG_TAB = LOG_TAB_SPEC.name;
+
+/** User-cache key and lifetime of the last execution's quota reservations (a window is a minute). */
+const PACER_CACHE_KEY = 'pacer';
+const PACER_CACHE_TTL_S = 120;
+
+function savedPacer(cache: Cache): unknown {
+  const text = cache.get(PACER_CACHE_KEY);
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function keepPacer(cache: Cache, pacer: Pacer, nowMs: number): void {
+  const state = pacer.snapshot?.(nowMs);
+  if (state !== undefined) cache.putAll({ [PACER_CACHE_KEY]: JSON.stringify(state) }, PACER_CACHE_TTL_S);
+}
 
 export type SliceResult =
   | { state: 'busy'; message: string }
@@ -203,7 +226,8 @@ export class JobRunner {
         throw e;
       }
       let lastFlush = clock.now();
-      const engine = new JobEngine(this.deps.chat, this.deps.newPacer(), clock, {
+      const pacer = this.deps.newPacer(savedPacer(this.deps.cache));
+      const engine = new JobEngine(this.deps.chat, pacer, clock, {
         ...DEFAULT_ENGINE_OPTIONS,
         admitUntil: started + budget.admitMs,
         stopAt: started + budget.stopMs,
@@ -222,6 +246,7 @@ export class JobRunner {
         },
       });
       const run = engine.run(slice.tasks);
+      keepPacer(this.deps.cache, pacer, clock.now());
       slice.flush(run.unfinished, true);
       workbook.flush();
       this.absorb(job, run.stats, clock.now() - started);
