@@ -11,7 +11,7 @@ import { parseSingleEmail } from './emails';
 import type { RowIdAssignment } from './ids';
 import type { DesiredMembership, MemberRole, RowProblem } from './model';
 import { parseSpaceCell } from './spaceLinks';
-import { writtenHeaders, assignTableRowIds, type RowNote, type Table, type TableRow } from './table';
+import { writtenHeaders, assignTableRowIds, rowFindings, type RowNote, type Table, type TableRow } from './table';
 import { MEMBERS_COL as C } from './tabs';
 import { enumKey, nameKey, quote } from './text';
 
@@ -74,13 +74,7 @@ export interface MemberRowResult {
 
 /** Parses and validates one Members row. */
 export function parseMemberRow(row: TableRow, ctx: MemberRowContext): MemberRowResult {
-  const problems: RowProblem[] = [...row.problems];
-  const notes: RowNote[] = [];
-  const header = (canonical: string): string => ctx.headers?.[canonical] ?? canonical;
-  const cell = (canonical: string): string => row.cells[canonical] ?? '';
-  const problem = (canonical: string, message: string): void => {
-    problems.push({ row: row.row, column: header(canonical), message });
-  };
+  const { problems, notes, cell, problem } = rowFindings(row, ctx.headers);
 
   const actionText = cell(C.action);
   const action = parseMemberAction(actionText);

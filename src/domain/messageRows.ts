@@ -14,7 +14,7 @@ import { parseSingleEmail } from './emails';
 import type { RowIdAssignment } from './ids';
 import type { DesiredMessage, MessageTarget, RowProblem } from './model';
 import { parseSpaceCell } from './spaceLinks';
-import { writtenHeaders, assignTableRowIds, type RowNote, type Table, type TableRow } from './table';
+import { writtenHeaders, assignTableRowIds, rowFindings, type RowNote, type Table, type TableRow } from './table';
 import { MESSAGES_COL as C } from './tabs';
 import { checkRenderedLength, checkTemplate, literalLength, parseTemplate } from './template';
 import { charLength, formatCount, nameKey, quote } from './text';
@@ -237,14 +237,7 @@ export interface MessageRowResult {
 
 /** Parses and validates one Messages row. */
 export function parseMessageRow(row: TableRow, ctx: MessageRowContext): MessageRowResult {
-  const problems: RowProblem[] = [...row.problems];
-  const notes: RowNote[] = [];
-  const header = (canonical: string): string => ctx.headers?.[canonical] ?? canonical;
-  const cell = (canonical: string): string => row.cells[canonical] ?? '';
-  const problem = (canonical: string, message: string): void => {
-    problems.push({ row: row.row, column: header(canonical), message });
-  };
-  const broken = new Set(row.problems.map((p) => p.column));
+  const { problems, notes, cell, problem, usable } = rowFindings(row, ctx.headers);
 
   const spaceText = cell(C.space);
   const target = parseMessageTarget(spaceText, {
@@ -252,10 +245,10 @@ export function parseMessageRow(row: TableRow, ctx: MessageRowContext): MessageR
     tags: ctx.tags,
     runnerEmail: ctx.runnerEmail,
   });
-  if (target.problem !== undefined && !broken.has(header(C.space))) problem(C.space, target.problem);
+  if (target.problem !== undefined && usable(C.space)) problem(C.space, target.problem);
 
   const text = row.cells[C.message] ?? '';
-  if (!broken.has(header(C.message))) {
+  if (usable(C.message)) {
     if (text.trim() === '') {
       problem(C.message, 'Message is empty; write the text to post.');
     } else {
@@ -300,7 +293,7 @@ export function parseMessageRow(row: TableRow, ctx: MessageRowContext): MessageR
 
   let sendAt: number | undefined;
   const rawSendAt = row.raw[C.sendAt];
-  if (!broken.has(header(C.sendAt)) && !isSheetError(rawSendAt)) {
+  if (usable(C.sendAt) && !isSheetError(rawSendAt)) {
     const r = parseSendAt(rawSendAt, ctx.timeZone);
     if (r.problem) problem(C.sendAt, r.problem);
     sendAt = r.ms;

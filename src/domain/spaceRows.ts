@@ -16,6 +16,7 @@ import { isSpaceName, parseSpaceReference } from './spaceLinks';
 import {
   writtenHeaders,
   assignTableRowIds,
+  rowFindings,
   templateColumns,
   writtenHeader,
   type RowNote,
@@ -117,18 +118,10 @@ export function parseTags(text: string): string[] {
 
 /** Parses and validates one Spaces row. Every rule is described in the file comment; each problem names its column. */
 export function parseSpaceRow(row: TableRow, ctx: SpaceRowContext): SpaceRowResult {
-  const problems: RowProblem[] = [...row.problems];
-  const notes: RowNote[] = [];
-  const header = (canonical: string): string => ctx.headers?.[canonical] ?? canonical;
-  const cell = (canonical: string): string => row.cells[canonical] ?? '';
-  const problem = (canonical: string, message: string): void => {
-    problems.push({ row: row.row, column: header(canonical), message });
-  };
+  const { problems, notes, cell, problem, usable } = rowFindings(row, ctx.headers);
   const note = (canonical: string, message: string): void => {
     notes.push({ row: row.row, column: canonical, message });
   };
-  const cellProblem = new Set(row.problems.map((p) => p.column));
-  const usable = (canonical: string): boolean => !cellProblem.has(header(canonical));
 
   // Type
   const typeText = cell(C.type);

@@ -424,3 +424,35 @@ export function assignTableRowIds(
     newRowId,
   );
 }
+
+/** What parsing one row collects, with the helpers every tab's row parser uses. */
+export interface RowFindings {
+  /** The row's problems so far (starting with those found while reading its cells). */
+  readonly problems: RowProblem[];
+  readonly notes: RowNote[];
+  /** The header as the user wrote it, for sentences (canonical when not written differently). */
+  header(canonical: string): string;
+  /** A cell's text ('' when blank or absent). */
+  cell(canonical: string): string;
+  /** Records a problem with a cell, named by its written header. */
+  problem(canonical: string, message: string): void;
+  /** False when reading the cell already failed (e.g. a formula error): it gets no second sentence. */
+  usable(canonical: string): boolean;
+}
+
+/** Starts parsing a row: its reading problems, and helpers that name columns as the user wrote them. */
+export function rowFindings(row: TableRow, headers?: Readonly<Record<string, string>>): RowFindings {
+  const problems: RowProblem[] = [...row.problems];
+  const unreadable = new Set(row.problems.map((p) => p.column));
+  const header = (canonical: string): string => headers?.[canonical] ?? canonical;
+  return {
+    problems,
+    notes: [],
+    header,
+    cell: (canonical) => row.cells[canonical] ?? '',
+    problem: (canonical, message) => {
+      problems.push({ row: row.row, column: header(canonical), message });
+    },
+    usable: (canonical) => !unreadable.has(header(canonical)),
+  };
+}
